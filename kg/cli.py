@@ -1,0 +1,246 @@
+"""The ``kg`` command: a thin layer over the library.
+
+Every command has help with an example; library errors become one line on
+stderr naming the bad input and the fix, and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import KgError
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_OUT = Path("build")
+
+
+def _friendly(fn: F) -> F:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KgError as e:
+            click.echo(f"kg: {e}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-02-23") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg-news")
+def main() -> None:
+    """Build a knowledge graph of a news story from a folder of dated articles.
+
+    \b
+    Example:
+      kg build seeds/ && kg query 'SELECT ?p WHERE { ?p a kg:Person }'
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Output folder.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Processes for extraction (0: all cores).")
+@click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
+@click.option("--date", "default_date", callback=_date, help="Date (YYYY-MM-DD) for articles without a date line.")
+@click.option("--no-page", is_flag=True, help="Do not write the graph page and timeline.")
+@click.option("--no-cache", is_flag=True, help="Parse every article again, ignoring earlier builds.")
+@_friendly
+def build(paths: tuple[Path, ...], out: Path, workers: int, strict: bool, default_date: date | None,
+          no_page: bool, no_cache: bool) -> None:
+    """Build the graph of the articles in PATHS (files or folders, read recursively).
+
+    Each article file starts with a line 'date YYYY-MM-DD'; the rest is the
+    text. Writes OUT/store (SPARQL store), OUT/graph.ttl, OUT/graph.trig,
+    OUT/graph.html and OUT/timeline.html.
+
+    \b
+    Example:
+      kg build seeds/ --out build/
+    """
+    from .pipeline import build as run, cpu_workers
+
+    result = run(paths, out, workers=workers or cpu_workers(), strict=strict, default_date=default_date,
+                 progress=sys.stderr.isatty(), page=not no_page, use_cache=not no_cache)
+    click.echo(f"built {result.articles} articles ({result.parsed} parsed, {result.articles - result.parsed} "
+               f"from cache): {result.entities} entities, {result.facts} facts, {result.quads} quads")
+    for name, path in result.outputs.items():
+        click.echo(f"  {name:<9} {path}")
+    if result.report.problems:
+        click.echo(result.report.summary(), err=True)
+    if result.report.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Build folder (or its store/ folder).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]), default="table",
+              show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (repeatable).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@_friendly
+def query(query: str | None, store: Path, fmt: str, params: tuple[str, ...], list_: bool) -> None:
+    """Run a SPARQL query: inline text, a .rq file, or the name of a library query.
+
+    \b
+    Examples:
+      kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
+      kg query timeline --param entity=Anthropic
+      kg query --list
+    """
+    from . import queries
+    from .errors import QueryError
+    from .store import GraphStore
+
+    if list_:
+        for name in queries.names():
+            q = queries.get(name)
+            ps = " ".join(f"--param {p}=…" for p in q.params)
+            click.echo(f"{name:<22} {q.summary}" + (f"  [{ps}]" if ps else ""))
+        return
+    if not query:
+        raise QueryError("no query given; pass SPARQL text, a .rq file or a name from 'kg query --list'")
+    bound: dict[str, object] = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param {p!r} is not NAME=VALUE; write e.g. --param entity=Anthropic")
+        bound[name.strip()] = value
+    if query.endswith(".rq") and Path(query).is_file():
+        text = Path(query).read_text(encoding="utf-8")
+    elif query.replace("_", "").replace("-", "").isalnum() and query in queries.names():
+        named = queries.get(query)
+        text = named.text
+        missing = [p for p in named.params if p not in bound]
+        if missing:
+            raise QueryError(f"query {query!r} needs --param {missing[0]}=VALUE ({named.params[missing[0]]})")
+    elif query.replace("_", "").replace("-", "").isalnum():
+        queries.get(query)  # raises with the list hint
+        return
+    else:
+        text = query
+    gs = GraphStore.open(_store_dir(store))
+    if fmt == "table":
+        click.echo(gs.select(text, bound).table())
+    else:
+        sys.stdout.buffer.write(gs.serialize_results(text, fmt, bound))
+
+
+def _store_dir(path: Path) -> Path:
+    return path / "store" if (path / "store").is_dir() else path
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(path_type=Path),
+              help="Folder holding the gold documents (repeatable; default seeds/).")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write the extracted graph as JSON.")
+@_friendly
+def eval_(gold: tuple[Path, ...], corpora: tuple[Path, ...], json_out: Path | None) -> None:
+    """Score extraction against gold annotations (entity P/R/F1, fact recall).
+
+    \b
+    Example:
+      kg eval ../shared/eval/seeds-gold.yaml --corpus seeds/
+    """
+    from .evaluate import evaluate, to_json
+
+    result, store = evaluate(gold, corpora or (Path("seeds"),))
+    if json_out is not None:
+        json_out.write_text(json.dumps(to_json(store), indent=1, ensure_ascii=False), encoding="utf-8")
+    click.echo(result.report())
+
+
+@main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@_friendly
+def validate(graph: Path | None) -> None:
+    """Check a graph against the SHACL shapes of ontology/shapes.ttl.
+
+    \b
+    Example:
+      kg validate build/graph.ttl
+    """
+    from .validate import validate as run
+
+    report = run(graph or DEFAULT_OUT / "graph.ttl")
+    click.echo(report.text())
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build/ontology"), show_default=True)
+@_friendly
+def docs(out: Path) -> None:
+    """Generate the HTML documentation of the ontology.
+
+    \b
+    Example:
+      kg docs --out build/ontology
+    """
+    from .docs import docs as run
+
+    click.echo(run(out))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv"]),
+              required=True)
+@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--out", "out_path", type=click.Path(path_type=Path), help="Output file (folder for csv).")
+@_friendly
+def export(fmt: str, store: Path, out_path: Path | None) -> None:
+    """Export the built graph to RDF formats, GraphML/GEXF (Gephi) or CSV.
+
+    \b
+    Example:
+      kg export --format graphml --out story.graphml
+    """
+    from .export import export as run
+    from .store import GraphStore
+
+    target = out_path or (DEFAULT_OUT / ("csv" if fmt == "csv" else f"graph.{fmt}"))
+    click.echo(run(GraphStore.open(_store_dir(store)), fmt, target))
+
+
+@main.command()
+@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--out", "out_path", type=click.Path(path_type=Path), default=Path("build/graph.html"), show_default=True)
+@_friendly
+def viz(store: Path, out_path: Path) -> None:
+    """Draw the graph of a store as an offline HTML page.
+
+    \b
+    Example:
+      kg viz --store build/ --out story.html
+    """
+    from .export import to_networkx
+    from .page import write_page
+    from .store import GraphStore
+
+    g = to_networkx(GraphStore.open(_store_dir(store)))
+    click.echo(write_page(g, out_path, title="Story graph", subtitle=f"Drawn from {store}"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

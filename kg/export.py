@@ -1,0 +1,118 @@
+"""Exports of a built graph: RDF formats, GraphML/GEXF for Gephi, CSV, networkx.
+
+>>> from kg.store import GraphStore
+>>> g = to_networkx(GraphStore.memory())
+>>> g.number_of_nodes()
+0
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from .errors import OutputError
+from .queries import internal
+from .store import PREFIXES, GraphStore, atomic_write
+
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+FORMATS = (*RDF_FORMATS, "graphml", "gexf", "csv")
+MAX_EVIDENCE = 5
+
+
+def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
+    """Entities and events as nodes, relations as edges, each with its evidence.
+
+    Node attributes: label, kind, mentions, evidence, date, family; edge
+    attributes: label, evidence (lists of {sentence, article, date}).
+    """
+    g = nx.MultiDiGraph()
+    evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for node, sentence, article, date in store.select(internal("entity_evidence")).rows:
+        if node and len(evidence[node]) < MAX_EVIDENCE:
+            evidence[node].append({"sentence": sentence or "", "article": article or "", "date": date or ""})
+    for node, label, kind, mentions, first in store.select(internal("entities")).rows:
+        assert node is not None
+        g.add_node(
+            node, label=label or "", kind=kind or "", mentions=int(mentions or 1),
+            evidence=evidence.get(node, []), date=first, family=None,
+        )
+    fact_ev: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for fact, sentence, article, date in store.select(internal("fact_evidence")).rows:
+        if fact and len(fact_ev[fact]) < MAX_EVIDENCE:
+            fact_ev[fact].append({"sentence": sentence or "", "article": article or "", "date": date or ""})
+    for node, label, family, date in store.select(internal("events")).rows:
+        assert node is not None
+        g.add_node(
+            node, label=label or "", kind="Event", mentions=max(1, len(fact_ev.get(node, []))),
+            evidence=fact_ev.get(node, []), date=date, family=family,
+        )
+    for source, target, label, fact in store.select(internal("edges")).rows:
+        if source in g and target in g:
+            g.add_edge(source, target, label=label or "", evidence=fact_ev.get(fact or "", []), fact=fact)
+    return g
+
+
+def export(store: GraphStore, fmt: str, path: Path) -> Path:
+    """Write the graph in ``fmt`` (one of ``FORMATS``) to ``path`` atomically."""
+    if fmt in RDF_FORMATS:
+        union = fmt in {"ttl", "nt"}
+        store.dump(path, RDF_FORMATS[fmt], union=union)
+        return path
+    g = to_networkx(store)
+    flat = _flatten(g)
+    if fmt == "graphml":
+        buf = io.BytesIO()
+        nx.write_graphml(flat, buf)
+        atomic_write(path, buf.getvalue())
+    elif fmt == "gexf":
+        buf = io.BytesIO()
+        nx.write_gexf(flat, buf)
+        atomic_write(path, buf.getvalue())
+    elif fmt == "csv":
+        path.mkdir(parents=True, exist_ok=True)
+        atomic_write(path / "nodes.csv", _csv(["id", "label", "kind", "mentions", "date", "family"],
+                     ([n, d["label"], d["kind"], d["mentions"], d.get("date") or "", d.get("family") or ""]
+                      for n, d in g.nodes(data=True))))
+        atomic_write(path / "edges.csv", _csv(["source", "target", "label", "fact"],
+                     ([u, v, d["label"], d.get("fact") or ""] for u, v, d in g.edges(data=True))))
+    else:
+        raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return path
+
+
+def _flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Attributes GraphML/GEXF can hold: strings and numbers only."""
+    flat = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        flat.add_node(n, label=d["label"], kind=d["kind"], mentions=int(d["mentions"]),
+                      date=d.get("date") or "", family=d.get("family") or "",
+                      evidence=json.dumps(d.get("evidence", []), ensure_ascii=False))
+    for u, v, k, d in g.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=k, label=d["label"], fact=d.get("fact") or "",
+                      evidence=json.dumps(d.get("evidence", []), ensure_ascii=False))
+    return flat
+
+
+def _csv(header: list[str], rows: Any) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+__all__ = ["FORMATS", "PREFIXES", "export", "to_networkx"]

@@ -1,0 +1,320 @@
+"""Entity mentions from a parsed article: spans repaired, noise dropped, typing cues kept.
+
+The named-entity layer proposes spans; rules then strip articles and
+possessives, split merged spans ("A's B", "NAME/AGENCY"), add proper nouns the
+NER missed, drop caption credits, bylines and tickers, and record the context
+cues ("X CEO", "told X", "its model X") that the resolver uses to decide each
+entity's type from all of its mentions.
+
+>>> zones = credit_zones("He spoke. Jane Doe/Getty Images\\nNext line.")
+>>> [("He spoke. Jane Doe/Getty Images\\nNext line.")[a:b] for a, b in zones]
+['Jane Doe/Getty Images']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Article, Mention
+from . import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NER_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "PRODUCT": "Product",
+    "LAW": "Law",
+    "NORP": "",
+}
+# Group nouns that turn a person's name into an organisation: "the X administration".
+PERSON_ORG_NOUNS = frozenset("administration government campaign cabinet regime presidency".split())
+
+_SENT_END = re.compile(r"[a-z0-9)\]”\"’%][.!?][\"”’)]?(?=\s)|[.!?][\"”’](?=\s)")
+_TICKER = re.compile(r"<[A-Z][A-Z0-9.\-]{0,9}>")
+_REPORTING = re.compile(r"\((?:Reporting|Writing|Editing|Additional reporting)[^)]*\)", re.I)
+_CREDIT_LINE = re.compile(r"^\s*(?:photo|image|picture|credit|source)s?\s*:", re.I)
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
+_CONNECTORS = frozenset("via and for of by / & the".split())
+
+
+def credit_zones(text: str) -> list[tuple[int, int]]:
+    """Character ranges of caption credits, bylines, tickers and wire sign-offs."""
+    zones: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _CREDIT_LINE.match(line) or _BYLINE.match(line):
+            zones.append((start, start + len(line)))
+            continue
+        ends = list(_SENT_END.finditer(line))
+        tail_at = ends[-1].end() if ends else 0
+        tail = line[tail_at:]
+        if tail.strip() and _is_credit(tail):
+            lead = len(tail) - len(tail.lstrip())
+            zones.append((start + tail_at + lead, start + len(line.rstrip())))
+    for rx in (_TICKER, _REPORTING):
+        zones.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return sorted(zones)
+
+
+def _is_credit(tail: str) -> bool:
+    words = tail.split()
+    if not words or len(words) > 10 or tail.rstrip()[-1:] in ".!?:;,\"”":
+        return False
+    lowered = [w.casefold() for w in re.split(r"[\s/]+", tail) if w]
+    has_marker = "/" in tail or "via" in lowered or any(w in lx.CREDIT_WORDS for w in lowered)
+    capitalised = all(w[:1].isupper() or w.casefold() in _CONNECTORS or not w[:1].isalpha() for w in words)
+    return has_marker and capitalised
+
+
+def _in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b + 1 for a, b in zones)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop leading articles/punctuation and trailing possessives/punctuation."""
+    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct or tokens[0].tag_ == "POS"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in {"'s", "’s"}):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _split(tokens: list[Token]) -> list[list[Token]]:
+    """Split merged spans at possessives and slashes: "A's B" -> A, B."""
+    parts: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.tag_ == "POS" or t.text in {"/", "’s", "'s"} or t.text.startswith(("’", "'")) and len(t.text) <= 2:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    out = []
+    for p in parts:
+        p = _trim(p)
+        # Trailing common nouns inside a span ("Anthropic's AI"): keep the name part.
+        while p and (p[-1].is_lower or p[-1].lower_ in lx.COMMON_ACRONYMS) and len(p) > 1:
+            p = p[:-1]
+        if p:
+            out.append(p)
+    return out
+
+
+def _is_name_like(tokens: Sequence[Token]) -> bool:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    if len(text) < 2 or not any(c.isalpha() for c in text):
+        return False
+    if not (tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit()):
+        return False
+    if len(tokens) == 1:
+        low = tokens[0].lower_
+        if low in lx.COMMON_ACRONYMS or low in lx.MONTHS or low in lx.WEEKDAYS or low in lx.TITLE_WORDS:
+            return False
+        if low in lx.HONORIFICS:
+            return False
+    return True
+
+
+def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> set[str]:
+    """Typing cues from the mention's own words and its syntactic context."""
+    hints: set[str] = set()
+    first, last = toks[0], toks[-1]
+    lo, hi = first.i, last.i + 1
+    words = [t.lower_ for t in toks]
+    if words[-1].rstrip(".") in {w.rstrip(".") for w in lx.ORG_SUFFIXES} and len(words) > 1:
+        hints.add("org:suffix")
+    if words[-1] in lx.LAW_SUFFIXES and len(words) > 1:
+        hints.add("law:suffix")
+    if lx.is_place_name(" ".join(t.text for t in toks)):
+        hints.add("place:gazetteer")
+    if len(toks) == 1 and first.lower_ in lowered_words and not first.is_upper:
+        hints.add("common")
+    # Right context: "X CEO", "X software", "X-enabled".
+    if hi < len(doc):
+        nxt = doc[hi]
+        if nxt.lower_ in lx.TITLE_WORDS and nxt.lower_ not in {"general", "major"}:
+            # "X CEO Name" or "X spokesman": X is the organisation.
+            hints.add("org:title-after")
+        elif nxt.lower_ in lx.PRODUCT_NOUNS and nxt.pos_ == "NOUN":
+            hints.add("product:noun-after")
+        elif nxt.lower_ in lx.ORG_NOUNS and nxt.pos_ == "NOUN" and nxt.lower_ not in {"partner"}:
+            hints.add("org:noun-after")
+        elif nxt.lower_ in PERSON_ORG_NOUNS:
+            hints.add("org:group-after")
+    # Left context: "CEO Jane Doe", "Mr Doe", "its model X", "the company X", "told X".
+    j = lo - 1
+    while j >= 0 and (doc[j].pos_ in {"ADJ", "DET", "PRON"} or doc[j].tag_ == "PRP$") and lo - j <= 3:
+        j -= 1
+    if j >= 0:
+        prev = doc[j]
+        pl = prev.lower_
+        if pl in lx.HONORIFICS or (pl in lx.TITLE_WORDS and prev.i == lo - 1 and prev.pos_ in {"NOUN", "PROPN"}):
+            hints.add("person:title-before")
+        elif pl in lx.PRODUCT_NOUNS and prev.pos_ == "NOUN":
+            hints.add("product:noun-before")
+        elif pl in lx.ORG_NOUNS and prev.pos_ == "NOUN":
+            hints.add("org:noun-before")
+    # "CEO of X", "adviser at X", "chairman of X".
+    if lo >= 2 and doc[lo - 1].lower_ in {"of", "at", "for"}:
+        k = lo - 2
+        if doc[k].lower_ in lx.TITLE_WORDS:
+            hints.add("org:title-of")
+    # "X's models", "X's shares": what an organisation has.
+    if hi + 1 < len(doc) and doc[hi].tag_ == "POS":
+        k = hi + 1
+        while k < len(doc) and k < hi + 4 and doc[k].pos_ in {"ADJ", "PROPN"} and doc[k].lower_ not in lx.ORG_POSSESSIONS:
+            k += 1
+        if k < len(doc) and doc[k].lemma_.lower() in lx.ORG_POSSESSIONS:
+            hints.add("org:possession")
+    root = last if last.head.i >= hi or last.head.i < lo else last.head
+    # Object of "tell" ("told X") or subject of "report" ("X reported"): a news outlet.
+    if root.dep_ in {"dobj", "dative"} and root.head.lemma_ == "tell":
+        hints.add("outlet:told")
+    if root.dep_ in {"nsubj"} and root.head.lemma_ == "report":
+        hints.add("outlet:reported")
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in {"say", "tell", "speak"}:
+        hints.add("outlet:told")
+    if root.dep_ == "pobj" and root.head.lower_ == "according" or (
+        root.head.lower_ == "to" and root.head.head.lower_ == "according"
+    ):
+        hints.add("outlet:according")
+    # Appositions: "X, a startup", "X, the chief executive".
+    for child in root.children:
+        if child.dep_ == "appos":
+            lemma = child.lemma_.lower()
+            if lemma in lx.ORG_NOUNS:
+                hints.add("org:appos")
+            elif lemma in lx.PRODUCT_NOUNS:
+                hints.add("product:appos")
+            elif lemma in lx.TITLE_WORDS:
+                hints.add("person:appos")
+    if root.dep_ == "appos":
+        lemma = root.head.lemma_.lower()
+        if lemma in lx.PRODUCT_NOUNS:
+            hints.add("product:appos")
+        elif lemma in lx.ORG_NOUNS:
+            hints.add("org:appos")
+    # Person cues from the parse: subject of speech verbs with he/she later is weak; skip.
+    return hints
+
+
+def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """Every entity mention of ``article`` (whose parse is ``doc``), in text order."""
+    text = article.text
+    zones = credit_zones(text)
+    lowered_words = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    spans: list[tuple[list[Token], str, str]] = []  # tokens, provisional type, ner label
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in NER_TYPES:
+            continue
+        covered.update(range(ent.start, ent.end))
+        toks = list(ent)
+        kind = NER_TYPES[ent.label_]
+        # "the X administration": the person's name plus the group noun is an organisation.
+        if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in PERSON_ORG_NOUNS:
+            group = _trim([*toks, doc[ent.end]])
+            spans.append((group, "Organisation", "ORG"))
+            covered.add(ent.end)
+            continue
+        if ent.label_ == "NORP":
+            if not all(t.tag_ in {"NNP", "NNPS"} for t in toks) or lx.country_of_demonym(ent.text):
+                continue
+        for part in _split(toks):
+            spans.append((part, kind, ent.label_))
+    # Proper nouns the NER missed ("Anthropic knows ..."): typed later by cues and the story.
+    run: list[Token] = []
+    for t in [*doc, None]:
+        if t is not None and t.i not in covered and t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper():
+            run.append(t)
+            continue
+        if run:
+            while run and (run[-1].lower_ in lx.TITLE_WORDS or run[-1].lower_ in lx.HONORIFICS):
+                run = run[:-1]
+            while run and (run[0].lower_ in lx.TITLE_WORDS or run[0].lower_ in lx.HONORIFICS):
+                run = run[1:]
+            for part in _split(run):
+                spans.append((part, "", "PROPN"))
+            run = []
+    mentions: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for toks, kind, label in spans:
+        if not toks or not _is_name_like(toks):
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if (start, end) in seen or _in_zones(start, end, zones):
+            continue
+        seen.add((start, end))
+        sent = toks[0].sent
+        hints = _hints(doc, toks, lowered_words)
+        hints.add(f"ner:{label}")
+        mentions.append(
+            Mention(
+                text=text[start:end],
+                label=kind,
+                article_id=article.id,
+                start=start,
+                end=end,
+                sent_start=sent.start_char,
+                sent_end=sent.end_char,
+                sentence=sent.text,
+                hints=tuple(sorted(hints)),
+            )
+        )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def acronym_definitions(doc: Doc) -> list[tuple[str, str]]:
+    """(short, long) pairs the text defines: "Defense Production Act (DPA)".
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> acronym_definitions(nlp("the General Motors (GM) plant"))
+    [('GM', 'General Motors')]
+    """
+    out: list[tuple[str, str]] = []
+    for t in doc:
+        if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        short = doc[t.i + 1].text
+        if not (2 <= len(short) <= 8 and sum(c.isupper() for c in short) >= 2 and short.isalpha()):
+            continue
+        # Walk back over capitalised words and small connectors until the initials fit.
+        words: list[str] = []
+        k = t.i - 1
+        while k >= 0 and len(words) < 8 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "and", "for", "the", "&"}):
+            words.insert(0, doc[k].text)
+            if initials_match(short, words):
+                long = " ".join(words)
+                out.append((short, long[4:] if long.startswith("the ") else long))
+                break
+            k -= 1
+    return out
+
+
+def initials_match(short: str, words: Iterable[str]) -> bool:
+    """Whether ``short`` is the initials of ``words`` ("DoD" ~ "Department of Defense").
+
+    >>> initials_match("DPA", ["Defense", "Production", "Act"]), initials_match("DoD", ["Department", "of", "Defense"])
+    (True, True)
+    >>> initials_match("GM", ["General", "Electric"])
+    False
+    """
+    ws = [w for w in words if w]
+    if not ws:
+        return False
+    caps = "".join(w[0] for w in ws if w[:1].isupper())
+    every = "".join(w[0] for w in ws)
+    s = short.replace(".", "")
+    return s.upper() == caps.upper() and len(caps) >= 2 or (s.casefold() == every.casefold() and len(s) >= 3)

@@ -1,0 +1,480 @@
+"""Entity resolution: mentions of all articles -> typed ``Entity`` records.
+
+Mentions are grouped by their folded surface form; groups are then joined
+when the story itself ties them: a surname or first name to the one full name
+that has it, an acronym to the name whose initials it is (or that the text
+defines), "Justice Department" to "Department of Justice", "Acme Corp" to
+"Acme". The type of each joined entity is a vote over all its mentions' NER
+labels and context cues, so one bad NER label does not decide it.
+
+>>> from kg.model import Mention
+>>> def m(text, label, hints=()):
+...     return Mention(text, label, "a1", 0, len(text), 0, 10, "s", tuple(hints))
+>>> ents, _ = resolve([m("Jane Doe", "Person", ["ner:PERSON"]), m("Doe", "Place", ["ner:GPE"])])
+>>> [(e.name, e.type.value, e.aliases) for e in ents]
+[('Jane Doe', 'Person', ('Doe',))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from .extract import lexicon as lx
+from .extract.entities import initials_match
+from .model import (
+    Age,
+    Arg,
+    Contract,
+    Entity,
+    EntityType,
+    Event,
+    Evidence,
+    Fact,
+    Maker,
+    Mention,
+    Partnership,
+    Role,
+    Statement,
+    TimeValue,
+)
+
+# Cue -> (type, weight). NER labels are weak votes; cues from the text are stronger.
+WEIGHTS: dict[str, tuple[str, float]] = {
+    "ner:PERSON": ("Person", 1.0),
+    "ner:ORG": ("Organisation", 1.0),
+    "ner:GPE": ("Place", 1.0),
+    "ner:LOC": ("Place", 1.0),
+    "ner:FAC": ("Place", 0.7),
+    "ner:PRODUCT": ("Product", 1.0),
+    "ner:LAW": ("Law", 1.0),
+    "org:suffix": ("Organisation", 3.0),
+    "org:title-after": ("Organisation", 2.0),
+    "org:title-of": ("Organisation", 2.0),
+    "org:noun-after": ("Organisation", 1.5),
+    "org:noun-before": ("Organisation", 2.0),
+    "org:appos": ("Organisation", 2.0),
+    "org:group-after": ("Organisation", 0.0),
+    "org:possession": ("Organisation", 1.5),
+    "outlet:told": ("Organisation", 2.5),
+    "outlet:reported": ("Organisation", 2.5),
+    "outlet:according": ("Organisation", 1.5),
+    "person:title-before": ("Person", 2.0),
+    "person:appos": ("Person", 2.0),
+    "product:noun-after": ("Product", 2.5),
+    "product:noun-before": ("Product", 3.0),
+    "product:appos": ("Product", 3.0),
+    "law:suffix": ("Law", 3.0),
+    "place:gazetteer": ("Place", 2.5),
+}
+# Cues that alone justify keeping a proper noun the NER did not label.
+SUPPORT = {k for k, (_, w) in WEIGHTS.items() if not k.startswith("ner:") and w >= 1.5}
+CORPORATE = frozenset("inc corp co ltd llc plc corporation company group holdings sa ag nv".split())
+REORDER_NOUNS = frozenset("department ministry office bureau agency service council committee".split())
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Deterministic root: the lexically smaller key.
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _vote(mentions: Iterable[Mention]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    ms = list(mentions)
+    full_person = any(
+        "ner:PERSON" in m.hints and len(m.text.split()) >= 2 and "org:suffix" not in m.hints for m in ms
+    )
+    for m in ms:
+        for h in m.hints:
+            if h in WEIGHTS:
+                kind, w = WEIGHTS[h]
+                # A full personal name that is "told" something is still a person.
+                if full_person and h.startswith(("outlet:", "org:possession")):
+                    continue
+                # A lone word labelled PERSON is often a company ("told Acme"): a weak vote.
+                if h == "ner:PERSON" and " " not in m.text.strip():
+                    w = 0.5
+                votes[kind] += w
+    if full_person:
+        votes["Person"] += 1.0
+    return votes
+
+
+def _type_of(votes: Counter[str]) -> str | None:
+    if not votes:
+        return None
+    order = ["Person", "Organisation", "Place", "Product", "Law"]
+    best = max(order, key=lambda k: (votes[k], -order.index(k)))
+    return best if votes[best] > 0 else None
+
+
+def _base(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and words[-1].rstrip(".") in CORPORATE:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _reordered(key: str) -> str | None:
+    """"justice department" -> "department of justice"."""
+    words = key.split()
+    if len(words) == 2 and words[1] in REORDER_NOUNS:
+        return f"{words[1]} of {words[0]}"
+    return None
+
+
+def resolve(
+    mentions: Sequence[Mention],
+    acronyms: Iterable[tuple[str, str]] = (),
+    equivalences: Iterable[tuple[str, str]] = (),
+) -> tuple[list[Entity], dict[Mention, str]]:
+    """Join ``mentions`` into entities; returns them and each kept mention's entity key."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        k = lx.fold(m.text)
+        if k:
+            groups[k].append(m)
+    uf = _Union()
+    for k in groups:
+        uf.find(k)
+    prelim = {k: _type_of(_vote(ms)) for k, ms in groups.items()}
+
+    # Corporate suffixes and word order: "Acme Corp" ~ "Acme", "Justice Department" ~ "Department of Justice".
+    by_base: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        by_base[_base(k)].append(k)
+        r = _reordered(k)
+        if r is not None and r in groups:
+            uf.union(k, r)
+    for ks in by_base.values():
+        for other in ks[1:]:
+            if prelim.get(ks[0]) != "Person" and prelim.get(other) != "Person":
+                uf.union(ks[0], other)
+
+    # Acronyms the text defines, then acronyms whose initials fit exactly one name.
+    for short, long in acronyms:
+        a, b = lx.fold(short), lx.fold(long)
+        if a in groups and b in groups:
+            uf.union(a, b)
+        elif a in groups:
+            # The long form was not a mention of its own (e.g. not an entity span); adopt it as name.
+            groups.setdefault(b, [])
+            uf.union(a, b)
+    multi = [k for k in groups if len(k.split()) >= 2]
+    for k, ms in groups.items():
+        surface = ms[0].text if ms else k
+        if " " in surface or not (2 <= len(surface) <= 6) or sum(c.isupper() for c in surface) < 2:
+            continue
+        if uf.find(k) != k and len(groups[uf.find(k)]) == 0:
+            continue
+        fits = [c for c in multi if prelim.get(c) != "Person" and initials_match(surface, _words(groups[c]))]
+        roots = {uf.find(c) for c in fits}
+        if len(roots) == 1:
+            uf.union(k, fits[0])
+
+    for a, b in equivalences:
+        fa, fb = lx.fold(a), lx.fold(b)
+        if fa in groups and fb in groups:
+            uf.union(fa, fb)
+
+    # Surnames and first names to the one full personal name that has them.
+    persons = [k for k in multi if prelim.get(k) == "Person" and 2 <= len(k.split()) <= 4]
+    for k, ms in groups.items():
+        if " " in k or not ms:
+            continue
+        if prelim.get(k) == "Place" and any("place:gazetteer" in m.hints for m in ms):
+            continue
+        last = [p for p in persons if p.split()[-1] == k]
+        first = [p for p in persons if p.split()[0] == k]
+        cands = last or first
+        roots = {uf.find(p) for p in cands}
+        if len(roots) > 1:
+            # Several people share the name: prefer the one in the same articles.
+            arts = {m.article_id for m in ms}
+            near = [p for p in cands if arts & {m.article_id for m in groups[p]}]
+            roots = {uf.find(p) for p in near}
+            cands = near
+        if len(roots) == 1:
+            uf.union(k, cands[0])
+    # Two-word and three-word forms of one name: "John F. Kennedy" ~ "John Kennedy".
+    for p in persons:
+        w = p.split()
+        if len(w) == 3:
+            short = f"{w[0]} {w[2]}"
+            if short in groups and prelim.get(short) == "Person":
+                uf.union(p, short)
+
+    classes: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        classes[uf.find(k)].append(k)
+
+    entities: list[Entity] = []
+    assignment: dict[Mention, str] = {}
+    used_keys: set[str] = set()
+    for keys in classes.values():
+        ms = sorted((m for k in keys for m in groups[k]), key=lambda m: (m.article_id, m.start))
+        if not ms:
+            continue
+        votes = _vote(ms)
+        kind = _type_of(votes)
+        if kind is None or not _supported(ms):
+            continue
+        name = _canonical(keys, groups, kind)
+        aliases = _aliases(ms, name, keys, groups)
+        key = _unique_key(f"{kind.lower()}/{slug(name)}", used_keys)
+        ent = Entity(key=key, name=name, type=EntityType(kind), aliases=aliases, mentions=tuple(ms))
+        entities.append(ent)
+        for m in ms:
+            assignment[m] = key
+    entities.sort(key=lambda e: e.key)
+    return entities, assignment
+
+
+def _words(ms: Sequence[Mention]) -> list[str]:
+    return ms[0].text.split() if ms else []
+
+
+def _supported(ms: Sequence[Mention]) -> bool:
+    """Keep an entity only when NER or a strong cue vouches for it, and not as a common word."""
+    hints = {h for m in ms for h in m.hints}
+    ner = any(h.startswith("ner:") and h not in {"ner:PROPN", "ner:NORP"} for h in hints)
+    strong = bool(hints & SUPPORT)
+    if not (ner or strong):
+        return False
+    if all("common" in m.hints for m in ms) and not hints & {"org:suffix", "place:gazetteer", "law:suffix"}:
+        return False
+    return True
+
+
+def _canonical(keys: Sequence[str], groups: dict[str, list[Mention]], kind: str) -> str:
+    """The fullest, most frequent surface form; accented spellings win ties."""
+    forms: Counter[str] = Counter()
+    for k in keys:
+        for m in groups[k]:
+            forms[_clean(m.text)] += 1
+    if not forms:
+        # A defined long form with no mention of its own.
+        return max(keys, key=len).title()
+
+    def rank(f: str) -> tuple[int, int, int, int, str]:
+        words = f.split()
+        acronym = int(len(words) == 1 and sum(c.isupper() for c in f) >= 2)
+        accented = int(any(ord(c) > 127 for c in f))
+        return (-acronym, len(words) if kind == "Person" else min(len(words), 4), forms[f], accented, f)
+
+    best = max(forms, key=rank)
+    # A defined expansion without mentions of its own still names the entity.
+    for k in keys:
+        if not groups[k] and len(k.split()) > len(best.split()):
+            return " ".join(w.capitalize() if w not in {"of", "and", "the", "for"} else w for w in k.split())
+    return best
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"['’]s?$", "", text.strip())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    text = " ".join(text.split()).strip(" ,;:")
+    # Keep the final dot of abbreviations ("U.S."), drop a sentence's.
+    return text if text.count(".") > 1 else text.rstrip(".")
+
+
+def _aliases(ms: Sequence[Mention], name: str, keys: Sequence[str], groups: dict[str, list[Mention]]) -> tuple[str, ...]:
+    seen = {lx.fold(name)}
+    out: list[str] = []
+    for m in ms:
+        c = _clean(m.text)
+        f = lx.fold(c)
+        if f and f not in seen:
+            seen.add(f)
+            out.append(c)
+    for k in keys:
+        if not groups[k] and k not in seen:
+            seen.add(k)
+    return tuple(sorted(out))
+
+
+def slug(name: str) -> str:
+    """A readable, IRI-safe slug of ``name`` ("Nicolás Maduro" -> "nicolas-maduro").
+
+    >>> slug("Nicolás Maduro"), slug("AT&T"), slug("東京")
+    ('nicolas-maduro', 'at-t', 'u6771-u4eac')
+    """
+    folded = lx.fold(name) or name.casefold()
+    s = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if not s:
+        s = "-".join(f"u{ord(c):04x}" for c in folded if not c.isspace())[:120] or "x"
+    return s[:120]
+
+
+def _unique_key(key: str, used: set[str]) -> str:
+    out, n = key, 2
+    while out in used:
+        out = f"{key}-{n}"
+        n += 1
+    used.add(out)
+    return out
+
+
+# ------------------------------------------------------------------ facts
+def resolve_facts(facts: Iterable[Fact], assignment: dict[Mention, str], entities: Sequence[Entity]) -> list[Fact]:
+    """Raw facts with entity keys for mentions; duplicates joined, the same event across articles merged.
+
+    A fact whose required argument names no kept entity is dropped.
+    """
+    types = {e.key: e.type for e in entities}
+    out: dict[tuple[object, ...], Fact] = {}
+    events: list[Event] = []
+    for fact in facts:
+        r = _resolve_fact(fact, assignment, types)
+        if r is None:
+            continue
+        if isinstance(r, Event):
+            events.append(r)
+            continue
+        key = _fact_key(r)
+        prev = out.get(key)
+        out[key] = r if prev is None else _with_evidence(prev, r.evidence)
+    merged = merge_events(events)
+    return sorted([*out.values(), *merged], key=_sort_key)
+
+
+def _sort_key(f: Fact) -> tuple[str, str]:
+    first = min(f.evidence, key=lambda v: (v.article_id, v.sent_start)) if f.evidence else None
+    return (type(f).__name__, f"{first.article_id}:{first.sent_start:09d}:{f!r}" if first else repr(f))
+
+
+def _arg(a: Arg | None, assignment: dict[Mention, str]) -> str | None:
+    if a is None:
+        return None
+    if isinstance(a, str):
+        return a
+    return assignment.get(a)
+
+
+def _resolve_fact(fact: Fact, asg: dict[Mention, str], types: dict[str, EntityType]) -> Fact | None:
+    match fact:
+        case Role():
+            person = _arg(fact.person, asg)
+            if person is None or types.get(person) is not EntityType.PERSON:
+                return None
+            org = _arg(fact.organisation, asg)
+            if org is not None and types.get(org) not in (EntityType.ORGANISATION, EntityType.PLACE):
+                org = None
+            return replace(fact, person=person, organisation=org)
+        case Age():
+            person = _arg(fact.person, asg)
+            if person is None or types.get(person) is not EntityType.PERSON:
+                return None
+            return replace(fact, person=person)
+        case Maker():
+            product, maker = _arg(fact.product, asg), _arg(fact.maker, asg)
+            if product is None or maker is None or product == maker:
+                return None
+            if types.get(product) is not EntityType.PRODUCT or types.get(maker) is not EntityType.ORGANISATION:
+                return None
+            return replace(fact, product=product, maker=maker)
+        case Partnership():
+            a, b = _arg(fact.a, asg), _arg(fact.b, asg)
+            if a is None or b is None or a == b:
+                return None
+            a, b = sorted((a, b))
+            return replace(fact, a=a, b=b)
+        case Contract():
+            parties = tuple(sorted({p for p in (_arg(x, asg) for x in fact.parties) if p is not None}))
+            if not parties:
+                return None
+            return replace(fact, parties=parties)
+        case Event():
+            parts = tuple(sorted({p for p in (_arg(x, asg) for x in fact.participants) if p is not None}))
+            place = _arg(fact.place, asg)
+            return replace(fact, participants=parts, place=place)
+        case Statement():
+            speaker = _arg(fact.speaker, asg)
+            if speaker is None:
+                return None
+            outlet = _arg(fact.outlet, asg)
+            return replace(fact, speaker=speaker, outlet=outlet if outlet != speaker else None)
+    return None
+
+
+def _fact_key(f: Fact) -> tuple[object, ...]:
+    match f:
+        case Role():
+            return ("role", f.person, f.title.lower(), f.organisation, f.former)
+        case Age():
+            return ("age", f.person, f.age, f.as_of)
+        case Maker():
+            return ("maker", f.product, f.maker)
+        case Partnership():
+            return ("partner", f.a, f.b)
+        case Contract():
+            return ("contract", f.parties, f.value, f.currency, f.date)
+        case Statement():
+            ev = f.evidence[0]
+            return ("statement", f.speaker, f.outlet, ev.article_id, ev.sent_start)
+    return ("other", repr(f))
+
+
+def _with_evidence(f: Fact, more: Iterable[Evidence]) -> Fact:
+    ev = tuple(sorted(set(f.evidence) | set(more), key=lambda v: (v.article_id, v.sent_start, v.start)))
+    return replace(f, evidence=ev)
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Join reports of one event: same family, compatible dates, shared participants.
+
+    Within one article two triggers of the same family with the same
+    participants in one sentence are one event too.
+    """
+    from .extract.time import compatible
+
+    merged: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.evidence[0].article_id, e.evidence[0].sent_start)):
+        for i, m in enumerate(merged):
+            if m.family != ev.family or not compatible(m.date, ev.date):
+                continue
+            shared = set(m.participants) & set(ev.participants)
+            same_sentence = {(v.article_id, v.sent_start) for v in m.evidence} & {
+                (v.article_id, v.sent_start) for v in ev.evidence
+            }
+            cross = {v.article_id for v in m.evidence} != {v.article_id for v in ev.evidence}
+            subset = set(ev.participants) <= set(m.participants) or set(m.participants) <= set(ev.participants)
+            dated = m.date is not None and ev.date is not None
+            if (same_sentence and subset) or (cross and shared and subset and (dated or len(shared) >= 2)):
+                date = _finer(m.date, ev.date)
+                parts = tuple(sorted(set(m.participants) | set(ev.participants)))
+                merged[i] = replace(
+                    _with_evidence(m, ev.evidence),  # type: ignore[arg-type]
+                    participants=parts,
+                    date=date,
+                    place=m.place or ev.place,
+                )
+                break
+        else:
+            merged.append(ev)
+    return merged
+
+
+def _finer(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if len(a.value) >= len(b.value) else b
