@@ -336,13 +336,22 @@ def _unique_key(key: str, used: set[str]) -> str:
 def resolve_facts(facts: Iterable[Fact], assignment: dict[Mention, str], entities: Sequence[Entity]) -> list[Fact]:
     """Raw facts with entity keys for mentions; duplicates joined, the same event across articles merged.
 
-    A fact whose required argument names no kept entity is dropped.
+    A fact whose required argument names no kept entity is dropped. References
+    ("name:…", "name~…", "title:…") are looked up over the whole story.
     """
+    facts = list(facts)
+    refs = _References(entities)
     types = {e.key: e.type for e in entities}
+    # Roles first: they let "the defense secretary" stand for its holder in other facts.
+    roles = [f for f in facts if isinstance(f, Role)]
+    for r in roles:
+        rr = _resolve_fact(r, assignment, types, refs)
+        if isinstance(rr, Role):
+            refs.add_role(rr)
     out: dict[tuple[object, ...], Fact] = {}
     events: list[Event] = []
     for fact in facts:
-        r = _resolve_fact(fact, assignment, types)
+        r = _resolve_fact(fact, assignment, types, refs)
         if r is None:
             continue
         if isinstance(r, Event):
@@ -355,20 +364,53 @@ def resolve_facts(facts: Iterable[Fact], assignment: dict[Mention, str], entitie
     return sorted([*out.values(), *merged], key=_sort_key)
 
 
+class _References:
+    """Story-wide lookups for references that are not mentions."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_name: dict[str, str] = {}
+        self.orgs: list[Entity] = [e for e in entities if e.type is EntityType.ORGANISATION]
+        for e in entities:
+            for n in (e.name, *e.aliases):
+                self.by_name.setdefault(lx.fold(n), e.key)
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        self.heads: dict[str, set[str]] = defaultdict(set)
+
+    def add_role(self, role: Role) -> None:
+        if isinstance(role.person, str):
+            t = lx.fold(role.title)
+            self.titles[t].add(role.person)
+            self.heads[t.split()[-1]].add(role.person)
+
+    def lookup(self, ref: str) -> str | None:
+        if ref.startswith("name:"):
+            return self.by_name.get(ref[5:])
+        if ref.startswith("name~"):
+            words = set(ref[5:].split())
+            hits = {e.key for e in self.orgs if words <= set(lx.fold(e.name).split()) | {
+                w for a in e.aliases for w in lx.fold(a).split()}}
+            return hits.pop() if len(hits) == 1 else None
+        if ref.startswith("title:"):
+            t = ref[6:]
+            hits = self.titles.get(t) or self.heads.get(t.split()[-1] if t else "", set())
+            return next(iter(hits)) if len(hits) == 1 else None
+        return ref
+
+
 def _sort_key(f: Fact) -> tuple[str, str]:
     first = min(f.evidence, key=lambda v: (v.article_id, v.sent_start)) if f.evidence else None
     return (type(f).__name__, f"{first.article_id}:{first.sent_start:09d}:{f!r}" if first else repr(f))
 
 
-def _arg(a: Arg | None, assignment: dict[Mention, str]) -> str | None:
-    if a is None:
-        return None
-    if isinstance(a, str):
-        return a
-    return assignment.get(a)
+def _resolve_fact(fact: Fact, asg: dict[Mention, str], types: dict[str, EntityType], refs: _References) -> Fact | None:
+    def _arg(a: Arg | None, assignment: dict[Mention, str]) -> str | None:
+        if a is None:
+            return None
+        if isinstance(a, str):
+            key = refs.lookup(a)
+            return key if key in types else None
+        return assignment.get(a)
 
-
-def _resolve_fact(fact: Fact, asg: dict[Mention, str], types: dict[str, EntityType]) -> Fact | None:
     match fact:
         case Role():
             person = _arg(fact.person, asg)

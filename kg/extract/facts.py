@@ -1,15 +1,564 @@
-"""Facts of one article: roles, ages, products, partnerships, contracts, events, statements."""
+"""Facts of one article: roles, ages, products, partnerships, contracts, events, statements.
+
+All rules read the dependency parse and general word lists (titles, trigger
+verbs per CAMEO family, currency words); none names an entity. Arguments are
+``Mention`` objects of the article, or references resolved over the whole
+story later: ``"name:<folded name>"`` (a country named by its demonym, a
+department named by a title's qualifier) and ``"title:<folded title>"`` ("the
+defense secretary" stands for whoever holds that role).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, Fact, Mention
+from ..model import Age, Arg, Article, Contract, Event, Evidence, Fact, Maker, Mention, Partnership, Role, Statement, TimeValue
+from . import lexicon as lx
+from .money import parse_money
+from .time import resolve as resolve_time
+from .time import tense_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+# Trigger lemmas per CAMEO root family (general English, verbs and nouns).
+TRIGGERS: dict[str, str] = {}
+for _code, _words in {
+    "02": "appeal urge plead implore",
+    "03": "pledge promise vow offer",
+    "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation",
+    "05": "sign agreement accord treaty endorse praise recognize recognise",
+    "06": "cooperate cooperation",
+    "07": "aid donate donation bailout rescue",
+    "08": "resign resignation concede yield surrender withdraw comply capitulate",
+    "09": "investigate investigation probe inquiry audit",
+    "10": "demand",
+    "11": "criticize criticise criticism condemn accuse accusation blame denounce sue lawsuit charge allege decry fine indict indictment",
+    "12": "reject rejection deny denial refuse refusal rebuff veto resist dismiss",
+    "13": "threaten threat warn warning ultimatum",
+    "14": "protest demonstrate demonstration rally boycott strike walkout",
+    "15": "mobilize mobilise deploy deployment",
+    "16": "sever suspend expel sanction embargo",
+    "17": "arrest detain detention capture seize seizure jail imprison deport raid",
+    "18": "attack assault kill bomb bombing shoot stab kidnap abduct assassinate",
+    "19": "invade invasion fight battle clash airstrike occupy occupation",
+    "20": "massacre genocide",
+}.items():
+    for _w in _words.split():
+        TRIGGERS[_w] = _code
+
+# Verbs whose object noun names the event: "gave an ultimatum", "faces charges".
+LIGHT_VERBS = frozenset("give issue make deliver hold host have attend launch file level impose face bring press".split())
+SPEECH_VERBS = frozenset("say tell add note claim argue insist explain state comment write announce warn".split())
+EVENT_NOUNS = frozenset("mission operation attack raid invasion strike meeting deal move offensive".split())
+PARTNER_WORDS = frozenset("partner partnership partnered alliance ally".split())
+CONTRACT_WORDS = frozenset(
+    "contract contracts deal agreement order acquisition takeover merger buy acquire purchase award awarded "
+    "sell sale bid offer stake invest investment".split()
+)
+NOT_EVENT_SENSES = {"charge": {"fee", "battery", "per", "cents"}}
+AGE_RX = re.compile(r"^\s*,\s*(\d{1,3})\s*(?:,|\)|$)")
+YEAR_OLD_RX = re.compile(r"(\d{1,3})-year-old")
+
+
+@dataclass
+class _Ctx:
+    doc: Doc
+    article: Article
+    mentions: list[Mention]
+    by_token: dict[int, Mention]
+    roles: list[Role]
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
-    """Every raw fact of the article; arguments are the article's mentions."""
-    return []
+    """Every raw fact of the article; arguments are the article's mentions or references."""
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_token.setdefault(t.i, m)
+    ctx = _Ctx(doc, article, mentions, by_token, [])
+    facts: list[Fact] = []
+    ctx.roles = list(_roles(ctx))
+    facts += ctx.roles
+    facts += _ages(ctx)
+    facts += _products(ctx)
+    facts += _partners(ctx)
+    facts += _contracts(ctx)
+    facts += _events(ctx)
+    facts += _statements(ctx)
+    return facts
+
+
+# ----------------------------------------------------------------- helpers
+def _evidence(ctx: _Ctx, sent: Span, start: int = -1, end: int = -1) -> tuple[Evidence, ...]:
+    return (Evidence(ctx.article.id, sent.start_char, sent.end_char, sent.text, start, end),)
+
+
+def _is_person(m: Mention) -> bool:
+    return "ner:PERSON" in m.hints or any(h.startswith("person:") for h in m.hints)
+
+
+def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
+    """The entity a token stands for: its mention, a pronoun's antecedent, or a title's holder."""
+    m = ctx.by_token.get(tok.i)
+    if m is not None:
+        return m
+    low = tok.lower_
+    if tok.pos_ == "PRON" or tok.tag_ in {"PRP", "PRP$", "WP"}:
+        if low in {"he", "him", "his", "she", "her"}:
+            return _antecedent(ctx, tok, person=True)
+        if low in {"it", "its"}:
+            return _antecedent(ctx, tok, person=False)
+        if low in {"who", "which", "that"} and tok.head.dep_ == "relcl":
+            return _mention_at(ctx, tok.head.head)
+        return None
+    if tok.lower_ in lx.TITLE_WORDS or tok.lower_ in lx.QUALIFIED_TITLES:
+        title = _title_phrase(tok)
+        if title and any(w.lower_ in {"the", "this"} for w in tok.lefts):
+            return f"title:{lx.fold(title)}"
+    return None
+
+
+def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
+    """The nearest mention before ``tok`` (within two sentences) of the right kind."""
+    sent_floor = tok.sent.start_char
+    prev = [s for s in ctx.doc.sents if s.end_char <= sent_floor]
+    floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else sent_floor)
+    best = None
+    for m in ctx.mentions:
+        if m.start >= tok.idx:
+            break
+        if m.start < floor:
+            continue
+        if _is_person(m) == person:
+            best = m
+    return best
+
+
+def _title_phrase(tok: Token) -> str:
+    """The title words around a title noun: "defense secretary", "chief executive"."""
+    words = [t for t in tok.lefts if t.dep_ in {"compound", "amod"} and t.lower_ not in {"former", "then", "ex", "new"}]
+    words = [t for t in words if t.i not in range(tok.i - 6, tok.i) or t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    return " ".join([*(t.text for t in words), tok.text])
+
+
+def _span_args(ctx: _Ctx, tok: Token) -> list[Arg]:
+    """Entities in a noun phrase: its mention, plus names inside it ("Anthropic CEO Dario Amodei")."""
+    out: list[Arg] = []
+    for t in tok.subtree:
+        if t.dep_ in {"relcl", "acl", "appos"} and t is not tok:
+            continue
+        arg = _mention_at(ctx, t) if t is tok or t.i in ctx.by_token else None
+        if arg is not None and arg not in out:
+            out.append(arg)
+    return out
+
+
+# ------------------------------------------------------------------- roles
+def _roles(ctx: _Ctx) -> Iterator[Role]:
+    doc = ctx.doc
+    seen: set[tuple[int, str]] = set()
+    for m in ctx.mentions:
+        if not _is_person(m) or len(m.text.split()) < 2 and "ner:PERSON" not in m.hints:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        # Pre-name title: "Anthropic CEO Dario Amodei", "former Defense Secretary Jane Doe".
+        k = span.start - 1
+        title_toks: list[Token] = []
+        org: Arg | None = None
+        former = False
+        while k >= sent.start:
+            t = doc[k]
+            if t.lower_ in lx.TITLE_WORDS or (title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant"}):
+                title_toks.insert(0, t)
+            elif title_toks and k in ctx.by_token and ctx.by_token[k] is not m:
+                org = ctx.by_token[k]
+                break
+            elif title_toks and t.tag_ in {"NNP", "NN", "JJ"} and t.text[:1].isupper() and not t.is_sent_start:
+                # A qualifier ("Defense Secretary"), or a demonym ("Venezuelan President").
+                country = lx.country_of_demonym(t.text)
+                if country:
+                    org = f"name:{lx.fold(country)}"
+                    break
+                title_toks.insert(0, t)
+            elif title_toks and t.tag_ == "POS" and k - 1 in ctx.by_token:
+                org = ctx.by_token[k - 1]
+                break
+            else:
+                break
+            k -= 1
+        if title_toks:
+            if k >= sent.start and doc[k].lower_ in {"former", "ex", "ex-"} or (k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex"}):
+                former = True
+            title = " ".join(t.text for t in title_toks)
+            if org is None:
+                org = _qualifier_org(title_toks)
+            key = (m.start, title.lower())
+            if key not in seen:
+                seen.add(key)
+                yield Role(m, title, org, former, _evidence(ctx, sent, title_toks[0].idx, m.end))
+        # Apposition: "Jane Doe, a former adviser at Acme", "Jane Doe, chairman of Acme".
+        head = span.root
+        for ap in [c for c in head.children if c.dep_ == "appos"]:
+            for noun in [ap, *[c for c in ap.children if c.dep_ == "conj"]]:
+                role = _appos_role(ctx, m, noun, sent)
+                if role is not None and (m.start, role.title.lower()) not in seen:
+                    seen.add((m.start, role.title.lower()))
+                    yield role
+
+
+def _qualifier_org(title_toks: Sequence[Token]) -> Arg | None:
+    """ "Defense Secretary" -> the organisation whose name has "Defense" (resolved story-wide)."""
+    quals = [t for t in title_toks[:-1] if t.text[:1].isupper() and t.lower_ not in lx.TITLE_WORDS]
+    if quals and title_toks[-1].lower_ in lx.QUALIFIED_TITLES:
+        return f"name~{lx.fold(' '.join(t.text for t in quals))}"
+    return None
+
+
+def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | None:
+    if noun.lemma_.lower() not in lx.TITLE_WORDS and noun.lower_ not in lx.TITLE_WORDS:
+        return None
+    former = any(t.lower_ in {"former", "ex", "then"} for t in noun.lefts)
+    org: Arg | None = None
+    title_words = []
+    for t in noun.lefts:
+        if t.i in ctx.by_token and ctx.by_token[t.i] is not person:
+            org = ctx.by_token[t.i]
+        elif any(c.i in ctx.by_token for c in t.subtree) and t.dep_ == "compound":
+            org = next(ctx.by_token[c.i] for c in t.subtree if c.i in ctx.by_token)
+        elif t.dep_ in {"compound", "amod"} and t.lower_ not in {"former", "then", "ex", "new", "longtime", "top", "senior"}:
+            title_words.append(t.text)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            arg = _mention_at(ctx, pobj) or next((ctx.by_token[c.i] for c in pobj.subtree if c.i in ctx.by_token), None)
+            if arg is not None:
+                org = arg
+    if org is None and not title_words:
+        return None
+    title = " ".join([*title_words, noun.text])
+    return Role(person, title, org, former, _evidence(ctx, sent, noun.idx, noun.idx + len(noun.text)))
+
+
+# -------------------------------------------------------------------- ages
+def _ages(ctx: _Ctx) -> Iterator[Age]:
+    text = ctx.article.text
+    for m in ctx.mentions:
+        if not _is_person(m):
+            continue
+        match = AGE_RX.match(text[m.end : m.end + 8])
+        if match and 10 <= int(match.group(1)) <= 110:
+            yield Age(m, int(match.group(1)), ctx.article.date, (m.evidence,))
+            continue
+        before = text[max(0, m.start - 16) : m.start]
+        y = YEAR_OLD_RX.search(before)
+        if y and 1 <= int(y.group(1)) <= 110:
+            yield Age(m, int(y.group(1)), ctx.article.date, (m.evidence,))
+
+
+# ------------------------------------------------- products, partnerships
+def _products(ctx: _Ctx) -> Iterator[Maker]:
+    doc = ctx.doc
+    for p in ctx.mentions:
+        if not any(h.startswith("product:") or h == "ner:PRODUCT" for h in p.hints):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        maker: Arg | None = None
+        # "X's model P", "its model P": the possessive before the product in the sentence.
+        for t in doc[sent.start : span.start]:
+            if t.tag_ == "POS" and t.i - 1 in ctx.by_token:
+                cand = ctx.by_token[t.i - 1]
+                if not _is_person(cand):
+                    maker = cand
+            elif t.lower_ == "its":
+                cand2 = _antecedent(ctx, t, person=False)
+                if cand2 is not None:
+                    maker = cand2
+        # "P, made/developed by X".
+        for t in span.root.subtree:
+            if t.dep_ == "agent":
+                for c in t.children:
+                    if c.i in ctx.by_token:
+                        maker = ctx.by_token[c.i]
+        if maker is not None and maker is not p:
+            yield Maker(p, maker, _evidence(ctx, sent, p.start, p.end))
+
+
+def _partners(ctx: _Ctx) -> Iterator[Partnership]:
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lemma_.lower() not in PARTNER_WORDS:
+            continue
+        sent = tok.sent
+        a: Arg | None = None
+        b: Arg | None = None
+        # "its partner X" / "X's partner Y".
+        for c in tok.children:
+            if c.dep_ == "poss":
+                a = _mention_at(ctx, c)
+        if tok.head.i in ctx.by_token and tok.dep_ in {"compound"}:
+            b = ctx.by_token[tok.head.i]
+        for c in tok.children:
+            if c.dep_ in {"appos"} and c.i in ctx.by_token:
+                b = ctx.by_token[c.i]
+        nxt = tok.i + 1
+        if b is None and nxt < len(doc) and nxt in ctx.by_token:
+            b = ctx.by_token[nxt]
+        # "X partnered with Y", "a partnership between X and Y".
+        if tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj:
+                a = _mention_at(ctx, subj[0])
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+            objs = [o for p in prep.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]]
+            args = [x for x in (_mention_at(ctx, o) for o in objs) if x is not None]
+            if prep.lower_ == "between" and len(args) >= 2:
+                a, b = args[0], args[1]
+            elif args:
+                b = args[0]
+        if a is not None and b is not None and a is not b:
+            yield Partnership(a, b, _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+
+
+# --------------------------------------------------------------- contracts
+def _contracts(ctx: _Ctx) -> Iterator[Contract]:
+    for sent in ctx.doc.sents:
+        money = [e for e in sent.ents if e.label_ == "MONEY"]
+        if not money or not any(t.lemma_.lower() in CONTRACT_WORDS for t in sent):
+            continue
+        parsed = parse_money(money[0].text)
+        parties: list[Arg] = []
+        for m in ctx.mentions:
+            if sent.start_char <= m.start < sent.end_char and not _is_person(m) and not _outlet(m):
+                if "place:gazetteer" in m.hints:
+                    continue
+                if m not in parties and lx.fold(m.text) not in {lx.fold(p.text) for p in parties if isinstance(p, Mention)}:
+                    parties.append(m)
+        if not parties:
+            continue
+        date = None
+        for e in sent.ents:
+            if e.label_ == "DATE":
+                date = resolve_time(e.text, ctx.article.date, "past")
+                if date is not None:
+                    break
+        yield Contract(
+            tuple(parties[:4]), parsed[0] if parsed else None, parsed[1] if parsed else None, date,
+            _evidence(ctx, sent, money[0].start_char, money[0].end_char),
+        )
+
+
+def _outlet(m: Mention) -> bool:
+    return any(h.startswith("outlet:") for h in m.hints)
+
+
+# ------------------------------------------------------------------ events
+def _family(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    code = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
+    if code is None or tok.pos_ not in {"VERB", "NOUN"}:
+        return None
+    if lemma == "strike":
+        words = {t.lemma_.lower() for t in tok.sent}
+        code = "14" if words & {"worker", "union", "staff", "employee", "pay", "wage", "pension"} else "18"
+    if lemma == "talk" and tok.pos_ == "VERB":
+        return None
+    if lemma == "charge" and ({t.lower_ for t in tok.sent} & NOT_EVENT_SENSES["charge"]):
+        return None
+    if lemma in {"offer", "sign"} and tok.pos_ == "NOUN":
+        return None
+    return code
+
+
+def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
+    out: list[Arg] = []
+
+    def add(t: Token, deep: bool = True) -> None:
+        for x in [t, *t.conjuncts]:
+            args = _span_args(ctx, x) if deep else [a for a in [_mention_at(ctx, x)] if a is not None]
+            for a in args:
+                if a not in out:
+                    out.append(a)
+
+    verb = tok
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ in {"poss", "compound"}:
+                add(c)
+            if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "against", "on", "to", "by"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add(p)
+            if c.dep_ in {"relcl", "acl"}:
+                for g in c.children:
+                    if g.dep_ in {"nsubj", "dobj", "dative", "agent"}:
+                        add(g)
+                    if g.dep_ == "prep":
+                        for p in g.children:
+                            if p.dep_ == "pobj":
+                                add(p)
+        # The verb that governs the noun: "gave X an ultimatum", "faces charges".
+        if tok.dep_ in {"dobj", "pobj", "attr"}:
+            head = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if head.lemma_.lower() in LIGHT_VERBS:
+                verb = head
+            else:
+                return out
+        else:
+            return out
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    cur = verb
+    while not subj and cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head is not cur:
+        cur = cur.head
+        subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for s in subj:
+        if s.dep_ == "agent":
+            for p in s.children:
+                add(p)
+        else:
+            add(s)
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "attr", "oprd"}:
+            add(c)
+        elif c.dep_ == "prep" and c.lower_ not in {"in", "during", "after", "before", "since", "at", "about"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    add(p)
+        elif c.dep_ == "agent":
+            for p in c.children:
+                add(p)
+        elif c.dep_ in {"ccomp", "xcomp"} and tok.lemma_.lower() in {"warn", "threaten", "demand", "accuse", "urge"}:
+            for g in c.subtree:
+                if g.i in ctx.by_token:
+                    a = ctx.by_token[g.i]
+                    if a not in out:
+                        out.append(a)
+    return out
+
+
+def _place(ctx: _Ctx, tok: Token) -> Arg | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+            for p in c.subtree:
+                m = ctx.by_token.get(p.i)
+                if m is not None and ("place:gazetteer" in m.hints or "ner:GPE" in m.hints or "ner:LOC" in m.hints):
+                    return m
+    return None
+
+
+def _tense(tok: Token) -> str:
+    verb = tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    auxes = [c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    cur = verb
+    while cur.dep_ in {"xcomp"} and cur.head is not cur:
+        cur = cur.head
+        auxes += [cur.lemma_.lower()] + [c.lemma_.lower() for c in cur.children if c.dep_ in {"aux", "auxpass"}]
+    if {"set", "plan", "expect", "schedule", "due"} & set(auxes):
+        return "future"
+    return tense_of(verb.tag_, auxes)
+
+
+def _date_for(ctx: _Ctx, tok: Token, sent: Span) -> TimeValue | None:
+    """The date of an event: a date in the trigger's own phrase first, then in its sentence."""
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return None
+    subtree = {t.i for t in tok.subtree}
+    own = [e for e in dates if any(t.i in subtree for t in e)]
+    chosen = own[0] if own else min(dates, key=lambda e: abs(e.start - tok.i))
+    tense = _tense(tok)
+    text = chosen.text
+    if tense == "present":
+        # "at the Tuesday meeting, X plans ...": the nearer of last and next such day.
+        past = resolve_time(text, ctx.article.date, "past")
+        fut = resolve_time(text, ctx.article.date, "future")
+        if past and fut and len(past.value) == 10 and len(fut.value) == 10:
+            anchor = ctx.article.date.isoformat()
+            from datetime import date as _d
+
+            dp, df, da = (_d.fromisoformat(x) for x in (past.value, fut.value, anchor))
+            return fut if (df - da) < (da - dp) else past
+        return past
+    return resolve_time(text, ctx.article.date, tense)
+
+
+def _events(ctx: _Ctx) -> Iterator[Event]:
+    prev_dated: TimeValue | None = None
+    prev_sent = -1
+    for sent in ctx.doc.sents:
+        sent_dated: TimeValue | None = None
+        for tok in sent:
+            code = _family(tok)
+            if code is None:
+                continue
+            parts = _participants(ctx, tok)
+            if not parts:
+                continue
+            date = _date_for(ctx, tok, sent)
+            if date is None and prev_dated is not None and prev_sent == sent.start - 1 or date is None and _refers_back(sent) and prev_dated is not None:
+                date = prev_dated
+            sent_dated = sent_dated or date
+            yield Event(code, tok.lemma_.lower(), tuple(parts), _place(ctx, tok), date,
+                        _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+        if sent_dated is not None:
+            prev_dated = sent_dated
+        prev_sent = sent.end - 1 if sent_dated is None else -1
+
+
+def _refers_back(sent: Span) -> bool:
+    """ "that mission", "the operation": the sentence continues an event just told."""
+    return any(
+        t.lower_ in {"that", "this", "the"} and t.head.lemma_.lower() in EVENT_NOUNS and t.dep_ == "det"
+        for t in sent[:6]
+    )
+
+
+# -------------------------------------------------------------- statements
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+
+def _statements(ctx: _Ctx) -> Iterator[Statement]:
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj:
+                continue
+            speaker = _mention_at(ctx, subj[0])
+            if speaker is None:
+                continue
+            outlet: Arg | None = None
+            for c in tok.children:
+                if c.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
+                    outlet = _mention_at(ctx, c)
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            outlet = _mention_at(ctx, p)
+            quotes = _QUOTE.findall(sent.text)
+            quote = " ".join(quotes) if quotes else ""
+            if not quote:
+                comp = [c for c in tok.children if c.dep_ == "ccomp"]
+                if comp:
+                    sub = list(comp[0].subtree)
+                    quote = ctx.doc[sub[0].i : sub[-1].i + 1].text
+            if not quote and outlet is None:
+                continue
+            yield Statement(speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+
+
+def _unused(_: Iterable[object]) -> None:  # keep linters quiet about optional helpers
+    return None
