@@ -482,36 +482,61 @@ def _with_evidence(f: Fact, more: Iterable[Evidence]) -> Fact:
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """Join reports of one event: same family, compatible dates, shared participants.
 
-    Within one article two triggers of the same family with the same
-    participants in one sentence are one event too.
+    Each report joins the best earlier node: an equal date beats a containing
+    one, then the most participants in common (Jaccard). Month-level dates one
+    month apart still join when two or more participants are the same, since
+    "earlier this month" and "in January" are fuzzy near a month's turn.
     """
-    from .extract.time import compatible
-
     merged: list[Event] = []
     for ev in sorted(events, key=lambda e: (e.evidence[0].article_id, e.evidence[0].sent_start)):
+        best, best_score = -1, 0.0
         for i, m in enumerate(merged):
-            if m.family != ev.family or not compatible(m.date, ev.date):
+            if m.family != ev.family:
                 continue
-            shared = set(m.participants) & set(ev.participants)
-            same_sentence = {(v.article_id, v.sent_start) for v in m.evidence} & {
-                (v.article_id, v.sent_start) for v in ev.evidence
-            }
+            a, b = set(m.participants), set(ev.participants)
+            shared = a & b
+            if not shared:
+                continue
+            same_sentence = bool({(v.article_id, v.sent_start) for v in m.evidence} & {
+                (v.article_id, v.sent_start) for v in ev.evidence})
             cross = {v.article_id for v in m.evidence} != {v.article_id for v in ev.evidence}
-            subset = set(ev.participants) <= set(m.participants) or set(m.participants) <= set(ev.participants)
-            dated = m.date is not None and ev.date is not None
-            if (same_sentence and subset) or (cross and shared and subset and (dated or len(shared) >= 2)):
-                date = _finer(m.date, ev.date)
-                parts = tuple(sorted(set(m.participants) | set(ev.participants)))
-                merged[i] = replace(
-                    _with_evidence(m, ev.evidence),  # type: ignore[arg-type]
-                    participants=parts,
-                    date=date,
-                    place=m.place or ev.place,
-                )
-                break
-        else:
+            if not (same_sentence or cross):
+                continue
+            fit = _date_fit(m.date, ev.date, len(shared))
+            if fit is None:
+                continue
+            score = fit + len(shared) / len(a | b)
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
             merged.append(ev)
+            continue
+        m = merged[best]
+        joined = _with_evidence(m, ev.evidence)
+        assert isinstance(joined, Event)
+        merged[best] = replace(
+            joined,
+            participants=tuple(sorted(set(m.participants) | set(ev.participants))),
+            date=m.date if m.date is not None else ev.date,
+            place=m.place or ev.place,
+        )
     return merged
+
+
+def _date_fit(a: TimeValue | None, b: TimeValue | None, shared: int) -> float | None:
+    """How well two event dates agree: 2 equal, 1 nested or one missing, None when they clash."""
+    from .extract.time import compatible
+
+    if a is not None and b is not None and a.value == b.value:
+        return 2.0
+    if compatible(a, b):
+        return 1.0
+    if a is not None and b is not None and shared >= 2 and len(a.value) == len(b.value) == 7:
+        ya, ma = map(int, a.value.split("-"))
+        yb, mb = map(int, b.value.split("-"))
+        if abs((ya * 12 + ma) - (yb * 12 + mb)) == 1:
+            return 0.5
+    return None
 
 
 def _finer(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:

@@ -124,8 +124,24 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
     return None
 
 
+def _full_person(m: Mention) -> bool:
+    return any(h.startswith("person:") for h in m.hints) or ("ner:PERSON" in m.hints and " " in m.text.strip())
+
+
 def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
-    """The nearest mention before ``tok`` (within two sentences) of the right kind."""
+    """The nearest mention before ``tok`` (within two sentences) of the right kind.
+
+    For "its" the subject of the clause wins: "Acme raised concerns with its partner".
+    """
+    if not person:
+        verb = tok
+        while verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i in ctx.by_token and c.i < tok.i:
+                cand = ctx.by_token[c.i]
+                if not _full_person(cand):
+                    return cand
     sent_floor = tok.sent.start_char
     prev = [s for s in ctx.doc.sents if s.end_char <= sent_floor]
     floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else sent_floor)
@@ -135,7 +151,7 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
             break
         if m.start < floor:
             continue
-        if _is_person(m) == person:
+        if (_is_person(m) if person else not _full_person(m)) and "common" not in m.hints:
             best = m
     return best
 
@@ -150,12 +166,13 @@ def _title_phrase(tok: Token) -> str:
 def _span_args(ctx: _Ctx, tok: Token) -> list[Arg]:
     """Entities in a noun phrase: its mention, plus names inside it ("Anthropic CEO Dario Amodei")."""
     out: list[Arg] = []
-    for t in tok.subtree:
-        if t.dep_ in {"relcl", "acl", "appos"} and t is not tok:
-            continue
+    stack = [tok]
+    while stack:
+        t = stack.pop()
         arg = _mention_at(ctx, t) if t is tok or t.i in ctx.by_token else None
         if arg is not None and arg not in out:
             out.append(arg)
+        stack.extend(c for c in t.children if c.dep_ in {"compound", "poss", "nmod", "amod", "flat"})
     return out
 
 
@@ -179,7 +196,7 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             t = doc[k]
             if t.lower_ in lx.TITLE_WORDS or (title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant"}):
                 title_toks.insert(0, t)
-            elif title_toks and k in ctx.by_token and ctx.by_token[k] is not m:
+            elif title_toks and k in ctx.by_token and ctx.by_token[k] is not m and "common" not in ctx.by_token[k].hints:
                 org = ctx.by_token[k]
                 break
             elif title_toks and t.tag_ in {"NNP", "NN", "JJ"} and t.text[:1].isupper() and not t.is_sent_start:
@@ -373,6 +390,12 @@ def _family(tok: Token) -> str | None:
         code = "14" if words & {"worker", "union", "staff", "employee", "pay", "wage", "pension"} else "18"
     if lemma == "talk" and tok.pos_ == "VERB":
         return None
+    if lemma == "warn" and tok.pos_ == "VERB":
+        # "X warned he would ..." is a threat; "X warned of risks" / "experts warn that ..." is not.
+        comp = [c for c in tok.children if c.dep_ == "ccomp"]
+        subj = [g for c in comp for g in c.children if g.dep_ in {"nsubj"}]
+        if not subj or subj[0].lower_ not in {"he", "she", "they", "it", "we", "i"}:
+            return None
     if lemma == "charge" and ({t.lower_ for t in tok.sent} & NOT_EVENT_SENSES["charge"]):
         return None
     if lemma in {"offer", "sign"} and tok.pos_ == "NOUN":
@@ -418,7 +441,7 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
             return out
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     cur = verb
-    while not subj and cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head is not cur:
+    while not subj and cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep"} and cur.head is not cur:
         cur = cur.head
         subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for s in subj:
