@@ -56,15 +56,28 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Output folder.")
-@click.option("--workers", type=int, default=1, show_default=True, help="Processes for extraction (0: all cores).")
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Output folder."
+)
+@click.option(
+    "--workers", type=int, default=1, show_default=True, help="Processes for extraction (0: all cores)."
+)
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
-@click.option("--date", "default_date", callback=_date, help="Date (YYYY-MM-DD) for articles without a date line.")
+@click.option(
+    "--date", "default_date", callback=_date, help="Date (YYYY-MM-DD) for articles without a date line."
+)
 @click.option("--no-page", is_flag=True, help="Do not write the graph page and timeline.")
 @click.option("--no-cache", is_flag=True, help="Parse every article again, ignoring earlier builds.")
 @_friendly
-def build(paths: tuple[Path, ...], out: Path, workers: int, strict: bool, default_date: date | None,
-          no_page: bool, no_cache: bool) -> None:
+def build(
+    paths: tuple[Path, ...],
+    out: Path,
+    workers: int,
+    strict: bool,
+    default_date: date | None,
+    no_page: bool,
+    no_cache: bool,
+) -> None:
     """Build the graph of the articles in PATHS (files or folders, read recursively).
 
     Each article file starts with a line 'date YYYY-MM-DD'; the rest is the
@@ -75,12 +88,23 @@ def build(paths: tuple[Path, ...], out: Path, workers: int, strict: bool, defaul
     Example:
       kg build seeds/ --out build/
     """
-    from .pipeline import build as run, cpu_workers
+    from .pipeline import build as run
+    from .pipeline import cpu_workers
 
-    result = run(paths, out, workers=workers or cpu_workers(), strict=strict, default_date=default_date,
-                 progress=sys.stderr.isatty(), page=not no_page, use_cache=not no_cache)
-    click.echo(f"built {result.articles} articles ({result.parsed} parsed, {result.articles - result.parsed} "
-               f"from cache): {result.entities} entities, {result.facts} facts, {result.quads} quads")
+    result = run(
+        paths,
+        out,
+        workers=workers or cpu_workers(),
+        strict=strict,
+        default_date=default_date,
+        progress=sys.stderr.isatty(),
+        page=not no_page,
+        use_cache=not no_cache,
+    )
+    click.echo(
+        f"built {result.articles} articles ({result.parsed} parsed, {result.articles - result.parsed} "
+        f"from cache): {result.entities} entities, {result.facts} facts, {result.quads} quads"
+    )
     for name, path in result.outputs.items():
         click.echo(f"  {name:<9} {path}")
     if result.report.problems:
@@ -91,11 +115,23 @@ def build(paths: tuple[Path, ...], out: Path, workers: int, strict: bool, defaul
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Build folder (or its store/ folder).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]), default="table",
-              show_default=True)
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (repeatable).")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Build folder (or its store/ folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (repeatable)."
+)
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @_friendly
 def query(query: str | None, store: Path, fmt: str, params: tuple[str, ...], list_: bool) -> None:
@@ -114,8 +150,8 @@ def query(query: str | None, store: Path, fmt: str, params: tuple[str, ...], lis
     if list_:
         for name in queries.names():
             q = queries.get(name)
-            ps = " ".join(f"--param {p}=…" for p in q.params)
-            click.echo(f"{name:<22} {q.summary}" + (f"  [{ps}]" if ps else ""))
+            ps = q.usage()
+            click.echo(f"{name:<22} {q.summary}" + (f"  {ps}" if ps else ""))
         return
     if not query:
         raise QueryError("no query given; pass SPARQL text, a .rq file or a name from 'kg query --list'")
@@ -130,9 +166,7 @@ def query(query: str | None, store: Path, fmt: str, params: tuple[str, ...], lis
     elif query.replace("_", "").replace("-", "").isalnum() and query in queries.names():
         named = queries.get(query)
         text = named.text
-        missing = [p for p in named.params if p not in bound]
-        if missing:
-            raise QueryError(f"query {query!r} needs --param {missing[0]}=VALUE ({named.params[missing[0]]})")
+        bound = named.bind(bound)  # refuses unknown and missing parameters
     elif query.replace("_", "").replace("-", "").isalnum():
         queries.get(query)  # raises with the list hint
         return
@@ -151,9 +185,16 @@ def _store_dir(path: Path) -> Path:
 
 @main.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--corpus", "corpora", multiple=True, type=click.Path(path_type=Path),
-              help="Folder holding the gold documents (repeatable; default seeds/).")
-@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write the extracted graph as JSON.")
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Folder holding the gold documents (repeatable; default seeds/).",
+)
+@click.option(
+    "--json", "json_out", type=click.Path(path_type=Path), help="Write the extracted graph as JSON."
+)
 @_friendly
 def eval_(gold: tuple[Path, ...], corpora: tuple[Path, ...], json_out: Path | None) -> None:
     """Score extraction against gold annotations (entity P/R/F1, fact recall).
@@ -204,8 +245,12 @@ def docs(out: Path) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv"]),
-              required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv"]),
+    required=True,
+)
 @click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
 @click.option("--out", "out_path", type=click.Path(path_type=Path), help="Output file (folder for csv).")
 @_friendly
@@ -225,7 +270,9 @@ def export(fmt: str, store: Path, out_path: Path | None) -> None:
 
 @main.command()
 @click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
-@click.option("--out", "out_path", type=click.Path(path_type=Path), default=Path("build/graph.html"), show_default=True)
+@click.option(
+    "--out", "out_path", type=click.Path(path_type=Path), default=Path("build/graph.html"), show_default=True
+)
 @_friendly
 def viz(store: Path, out_path: Path) -> None:
     """Draw the graph of a store as an offline HTML page.
@@ -240,6 +287,66 @@ def viz(store: Path, out_path: Path) -> None:
 
     g = to_networkx(GraphStore.open(_store_dir(store)))
     click.echo(write_page(g, out_path, title="Story graph", subtitle=f"Drawn from {store}"))
+
+
+@main.command()
+@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Build folder (or its store/ folder).")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes the endpoint to the network.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Seconds a query may run (0: no limit).")
+@_friendly
+def serve(store: Path, port: int, host: str, timeout: float) -> None:
+    """Serve the built graph read-only as a SPARQL 1.1 endpoint (Oxigraph's server).
+
+    Queries go to http://HOST:PORT/query (GET or POST; JSON, XML, CSV or TSV
+    results by the Accept header) and see the union of the article graphs;
+    updates are refused. The server restarts when 'kg build' replaces the store.
+
+    \b
+    Example:
+      kg serve --store build/ --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/query
+    """
+    from .serve import serve as run
+
+    run(_store_dir(store), host=host, port=port, timeout=timeout, say=lambda m: click.echo(m, err=True))
+
+
+@main.command()
+@click.argument("url")
+@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Build folder (or its store/ folder).")
+@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+              help="HTTP header for every request, e.g. 'Authorization: Bearer TOKEN' (repeatable).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds to wait for each request.")
+@_friendly
+def push(url: str, store: Path, headers: tuple[str, ...], timeout: float) -> None:
+    """Send the graph to a SPARQL 1.1 Graph Store endpoint, one named graph per article.
+
+    Each graph is PUT to URL?graph=GRAPH as N-Triples, replacing that graph
+    on the server; other graphs on the server are left alone.
+
+    \b
+    Example:
+      kg push http://localhost:7878/store --store build/
+    """
+    from .errors import PushError
+    from .push import push as run
+    from .store import GraphStore
+
+    extra: dict[str, str] = {}
+    for h in headers:
+        name, sep, value = h.partition(":")
+        if not sep or not name.strip():
+            raise PushError(f"--header {h!r} is not 'NAME: VALUE'; write e.g. --header 'Authorization: Bearer T'")
+        extra[name.strip()] = value.strip()
+    result = run(GraphStore.open(_store_dir(store)), url, timeout=timeout, headers=extra)
+    click.echo(f"pushed {result.graphs} graphs ({result.quads} quads) to {url}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -47,3 +47,11 @@ class OutputError(KgError):
 
 class ValidationError(KgError):
     """The graph does not conform to the SHACL shapes."""
+
+
+class ServerError(KgError):
+    """The SPARQL server cannot be found, started or reached."""
+
+
+class PushError(KgError):
+    """A graph store endpoint refused the graph or cannot be reached."""

@@ -65,7 +65,9 @@ class Gold:
             try:
                 data = yaml.safe_load(Path(p).read_text(encoding="utf-8")) or {}
             except (OSError, yaml.YAMLError) as e:
-                raise InputError(f"{p}: cannot read the gold file ({e}); give a YAML file in the gold format") from None
+                raise InputError(
+                    f"{p}: cannot read the gold file ({e}); give a YAML file in the gold format"
+                ) from None
             for d in data.get("documents", []):
                 value = d["date"]
                 docs[str(d["id"])] = value if isinstance(value, date) else date.fromisoformat(str(value))
@@ -119,11 +121,15 @@ class Score:
         lines = ["entities            P      R      F1    tp  fp  fn"]
         for t in TYPES:
             p, r, f = self._prf(self.tp[t], self.fp[t], self.fn[t])
-            lines.append(f"  {t:<16} {p:6.3f} {r:6.3f} {f:6.3f} {self.tp[t]:4d} {self.fp[t]:3d} {self.fn[t]:3d}")
+            lines.append(
+                f"  {t:<16} {p:6.3f} {r:6.3f} {f:6.3f} {self.tp[t]:4d} {self.fp[t]:3d} {self.fn[t]:3d}"
+            )
         lines.append("facts (recall)")
         for k in KINDS:
             if self.facts_total[k]:
-                lines.append(f"  {k:<16} {self.facts_found[k] / self.facts_total[k]:6.3f}  {self.facts_found[k]}/{self.facts_total[k]}")
+                lines.append(
+                    f"  {k:<16} {self.facts_found[k] / self.facts_total[k]:6.3f}  {self.facts_found[k]}/{self.facts_total[k]}"
+                )
         if self.missed_entities:
             lines.append("missed entities: " + "; ".join(self.missed_entities))
         if self.false_positives:
@@ -155,7 +161,9 @@ def score(store: GraphStore, gold: Gold) -> Score:
     fn: dict[str, int] = defaultdict(int)
     fps: list[str] = []
     forbidden = {norm(f) for f in gold.forbidden}
-    gold_names = [({norm(g["name"])} | {norm(a) for a in g.get("aliases", []) or []}, g) for g in gold.entities]
+    gold_names = [
+        ({norm(g["name"])} | {norm(a) for a in g.get("aliases", []) or []}, g) for g in gold.entities
+    ]
     matched: set[int] = set()
     # Which system IRIs stand for each gold entity name (for the facts).
     stands_for: dict[str, set[str]] = defaultdict(set)
@@ -214,13 +222,21 @@ def score(store: GraphStore, gold: Gold) -> Score:
         else:
             missed_facts.append(_describe(f))
     return Score(
-        {t: tp[t] for t in TYPES}, {t: fp[t] for t in TYPES}, {t: fn[t] for t in TYPES},
-        {k: found[k] for k in KINDS}, {k: total[k] for k in KINDS}, fps, missed, missed_facts,
+        {t: tp[t] for t in TYPES},
+        {t: fp[t] for t in TYPES},
+        {t: fn[t] for t in TYPES},
+        {k: found[k] for k in KINDS},
+        {k: total[k] for k in KINDS},
+        fps,
+        missed,
+        missed_facts,
     )
 
 
 def _describe(f: dict[str, Any]) -> str:
-    body = ", ".join(f"{k}={v}" for k, v in f.items() if k not in {"kind", "accept_participants", "accept_dates"})
+    body = ", ".join(
+        f"{k}={v}" for k, v in f.items() if k not in {"kind", "accept_participants", "accept_dates"}
+    )
     return f"{f.get('kind')}: {body}"
 
 
@@ -271,7 +287,8 @@ def _answered(f: dict[str, Any], facts: dict[str, list[dict[str, Any]]], iris: A
         return False
     if kind == "age":
         return any(
-            r["person"] in iris(f["person"]) and int(r["age"]) == int(f["age"])
+            r["person"] in iris(f["person"])
+            and int(r["age"]) == int(f["age"])
             and (not f.get("as_of") or within(r["asOf"], f["as_of"]))
             for r in facts["age"]
         )
@@ -283,11 +300,16 @@ def _answered(f: dict[str, Any], facts: dict[str, list[dict[str, Any]]], iris: A
         return any((r["a"] & a and r["b"] & b) for r in facts["partner"])
     if kind == "contract":
         for r in facts["contract"]:
-            if not all(r["party"] & (iris(p) | set().union(*(iris(x) for x in accept("parties")))) for p in f.get("parties", [])):
+            if not all(
+                r["party"] & (iris(p) | set().union(*(iris(x) for x in accept("parties"))))
+                for p in f.get("parties", [])
+            ):
                 continue
             if f.get("value") is not None:
                 values = [f["value"], *accept("values")]
-                if r.get("value") is None or not any(abs(float(r["value"]) - float(v)) <= 0.005 * float(v) for v in values):
+                if r.get("value") is None or not any(
+                    abs(float(r["value"]) - float(v)) <= 0.005 * float(v) for v in values
+                ):
                     continue
                 if f.get("currency") and r.get("currency") != f["currency"]:
                     continue
@@ -343,7 +365,9 @@ def find_documents(gold: Gold, corpora: Sequence[Path]) -> list[Path]:
     return [found[d] for d in sorted(found)]
 
 
-def evaluate(gold_files: Sequence[Path], corpora: Sequence[Path], workdir: Path | None = None) -> tuple[Score, GraphStore]:
+def evaluate(
+    gold_files: Sequence[Path], corpora: Sequence[Path], workdir: Path | None = None
+) -> tuple[Score, GraphStore]:
     """Build the gold documents into a temporary folder and score the graph."""
     from .pipeline import build
 
@@ -362,26 +386,56 @@ def to_json(store: GraphStore) -> dict[str, Any]:
     facts = _system_facts(store)
     out_facts: list[dict[str, Any]] = []
     for r in facts["role"]:
-        out_facts.append({"kind": "role", "person": names.get(r["person"]), "role": r["title"],
-                          "organisation": names.get(r.get("org") or ""), "former": r["former"] == "true"})
+        out_facts.append(
+            {
+                "kind": "role",
+                "person": names.get(r["person"]),
+                "role": r["title"],
+                "organisation": names.get(r.get("org") or ""),
+                "former": r["former"] == "true",
+            }
+        )
     for r in facts["age"]:
-        out_facts.append({"kind": "age", "person": names.get(r["person"]), "age": int(r["age"]), "as_of": r["asOf"]})
+        out_facts.append(
+            {"kind": "age", "person": names.get(r["person"]), "age": int(r["age"]), "as_of": r["asOf"]}
+        )
     for r in facts["product"]:
-        out_facts.append({"kind": "product", "product": names.get(r["product"]), "maker": names.get(r["maker"])})
+        out_facts.append(
+            {"kind": "product", "product": names.get(r["product"]), "maker": names.get(r["maker"])}
+        )
     for r in facts["partner"]:
         a, b = sorted(names.get(x, x) for x in r["a"] | r["b"])[:2]
         out_facts.append({"kind": "partner", "a": a, "b": b})
     for r in facts["contract"]:
-        out_facts.append({"kind": "contract", "parties": sorted(names.get(p, p) for p in r["party"]),
-                          "value": float(r["value"]) if r.get("value") else None, "currency": r.get("currency"),
-                          "date": r.get("date"), "sources": sorted(r["article"])})
+        out_facts.append(
+            {
+                "kind": "contract",
+                "parties": sorted(names.get(p, p) for p in r["party"]),
+                "value": float(r["value"]) if r.get("value") else None,
+                "currency": r.get("currency"),
+                "date": r.get("date"),
+                "sources": sorted(r["article"]),
+            }
+        )
     for r in facts["event"]:
-        out_facts.append({"kind": "event", "type": r["family"], "date": r.get("date"),
-                          "participants": sorted(names.get(p, p) for p in r["participant"]),
-                          "sources": sorted(r["article"])})
+        out_facts.append(
+            {
+                "kind": "event",
+                "type": r["family"],
+                "date": r.get("date"),
+                "participants": sorted(names.get(p, p) for p in r["participant"]),
+                "sources": sorted(r["article"]),
+            }
+        )
     for r in facts["statement"]:
-        out_facts.append({"kind": "statement", "speaker": names.get(r["speaker"]),
-                          "outlet": names.get(r.get("outlet") or ""), "sources": sorted(r["article"])})
+        out_facts.append(
+            {
+                "kind": "statement",
+                "speaker": names.get(r["speaker"]),
+                "outlet": names.get(r.get("outlet") or ""),
+                "sources": sorted(r["article"]),
+            }
+        )
     return {
         "entities": [
             {"label": e.label, "aliases": sorted(e.aliases), "type": e.type, "documents": sorted(e.documents)}

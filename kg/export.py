@@ -47,8 +47,13 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     for node, label, kind, mentions, first in store.select(internal("entities")).rows:
         assert node is not None
         g.add_node(
-            node, label=label or "", kind=kind or "", mentions=int(mentions or 1),
-            evidence=evidence.get(node, []), date=first, family=None,
+            node,
+            label=label or "",
+            kind=kind or "",
+            mentions=int(mentions or 1),
+            evidence=evidence.get(node, []),
+            date=first,
+            family=None,
         )
     fact_ev: dict[str, list[dict[str, str]]] = defaultdict(list)
     for fact, sentence, article, date in store.select(internal("fact_evidence")).rows:
@@ -57,8 +62,13 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     for node, label, family, date in store.select(internal("events")).rows:
         assert node is not None
         g.add_node(
-            node, label=label or "", kind="Event", mentions=max(1, len(fact_ev.get(node, []))),
-            evidence=fact_ev.get(node, []), date=date, family=family,
+            node,
+            label=label or "",
+            kind="Event",
+            mentions=max(1, len(fact_ev.get(node, []))),
+            evidence=fact_ev.get(node, []),
+            date=date,
+            family=family,
         )
     for source, target, label, fact in store.select(internal("edges")).rows:
         if source in g and target in g:
@@ -84,11 +94,23 @@ def export(store: GraphStore, fmt: str, path: Path) -> Path:
         atomic_write(path, buf.getvalue())
     elif fmt == "csv":
         path.mkdir(parents=True, exist_ok=True)
-        atomic_write(path / "nodes.csv", _csv(["id", "label", "kind", "mentions", "date", "family"],
-                     ([n, d["label"], d["kind"], d["mentions"], d.get("date") or "", d.get("family") or ""]
-                      for n, d in g.nodes(data=True))))
-        atomic_write(path / "edges.csv", _csv(["source", "target", "label", "fact"],
-                     ([u, v, d["label"], d.get("fact") or ""] for u, v, d in g.edges(data=True))))
+        atomic_write(
+            path / "nodes.csv",
+            _csv(
+                ["id", "label", "kind", "mentions", "date", "family"],
+                (
+                    [n, d["label"], d["kind"], d["mentions"], d.get("date") or "", d.get("family") or ""]
+                    for n, d in g.nodes(data=True)
+                ),
+            ),
+        )
+        atomic_write(
+            path / "edges.csv",
+            _csv(
+                ["source", "target", "label", "fact"],
+                ([u, v, d["label"], d.get("fact") or ""] for u, v, d in g.edges(data=True)),
+            ),
+        )
     else:
         raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     return path
@@ -98,12 +120,24 @@ def _flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Attributes GraphML/GEXF can hold: strings and numbers only."""
     flat = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
-        flat.add_node(n, label=d["label"], kind=d["kind"], mentions=int(d["mentions"]),
-                      date=d.get("date") or "", family=d.get("family") or "",
-                      evidence=json.dumps(d.get("evidence", []), ensure_ascii=False))
+        flat.add_node(
+            n,
+            label=d["label"],
+            kind=d["kind"],
+            mentions=int(d["mentions"]),
+            date=d.get("date") or "",
+            family=d.get("family") or "",
+            evidence=json.dumps(d.get("evidence", []), ensure_ascii=False),
+        )
     for u, v, k, d in g.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=k, label=d["label"], fact=d.get("fact") or "",
-                      evidence=json.dumps(d.get("evidence", []), ensure_ascii=False))
+        flat.add_edge(
+            u,
+            v,
+            key=k,
+            label=d["label"],
+            fact=d.get("fact") or "",
+            evidence=json.dumps(d.get("evidence", []), ensure_ascii=False),
+        )
     return flat
 
 

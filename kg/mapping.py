@@ -109,13 +109,12 @@ class _Emitter:
 def quads(graph: Graph) -> Iterator[ox.Quad]:
     """Every quad of the story: articles, entities with mentions, facts with evidence, CAMEO."""
     e = _Emitter()
-    dates = {a.id: a.date for a in graph.articles}
     for a in graph.articles:
         _article(e, a)
     for ent in graph.entities:
         _entity(e, ent)
     for fact in graph.facts:
-        _fact(e, fact, dates)
+        _fact(e, fact)
     _cameo(e)
     yield from e.out
 
@@ -171,7 +170,9 @@ def fact_iri(fact: Fact) -> ox.NamedNode:
     """A stable IRI from what the fact says (not where): one node per fact."""
     match fact:
         case Role():
-            return _id(f"role/{_digest(_key(fact.person), fact.title.lower(), fact.organisation, fact.former)}")
+            return _id(
+                f"role/{_digest(_key(fact.person), fact.title.lower(), fact.organisation, fact.former)}"
+            )
         case Age():
             return _id(f"age/{_digest(_key(fact.person), fact.age, fact.as_of)}")
         case Maker():
@@ -179,7 +180,9 @@ def fact_iri(fact: Fact) -> ox.NamedNode:
         case Partnership():
             return _id(f"partnership/{_digest(*sorted((_key(fact.a), _key(fact.b))))}")
         case Contract():
-            return _id(f"contract/{_digest(*sorted(map(_key, fact.parties)), fact.value, fact.currency, fact.date)}")
+            return _id(
+                f"contract/{_digest(*sorted(map(_key, fact.parties)), fact.value, fact.currency, fact.date)}"
+            )
         case Event():
             first = min(fact.evidence, key=lambda v: (v.article_id, v.sent_start))
             return _id(
@@ -187,11 +190,13 @@ def fact_iri(fact: Fact) -> ox.NamedNode:
             )
         case Statement():
             first = min(fact.evidence, key=lambda v: (v.article_id, v.sent_start))
-            return _id(f"statement/{_digest(_key(fact.speaker), first.article_id, first.sent_start, fact.quote)}")
+            return _id(
+                f"statement/{_digest(_key(fact.speaker), first.article_id, first.sent_start, fact.quote)}"
+            )
     raise TypeError(f"unknown fact {fact!r}")
 
 
-def _fact(e: _Emitter, fact: Fact, dates: dict[str, object]) -> None:
+def _fact(e: _Emitter, fact: Fact) -> None:
     s = fact_iri(fact)
     articles = sorted({v.article_id for v in fact.evidence})
     for aid in articles:
@@ -293,4 +298,4 @@ def _cameo(e: _Emitter) -> None:
 def article_ids(qs: Iterable[ox.Quad]) -> set[str]:
     """The article ids whose graphs appear in ``qs``."""
     prefix = str(DATA) + "graph/"
-    return {str(q.graph_name.value)[len(prefix):] for q in qs if isinstance(q.graph_name, ox.NamedNode)}
+    return {str(q.graph_name.value)[len(prefix) :] for q in qs if isinstance(q.graph_name, ox.NamedNode)}

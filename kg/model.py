@@ -16,10 +16,9 @@ import enum
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Union
 
 
-class EntityType(str, enum.Enum):
+class EntityType(enum.StrEnum):
     """The five kinds of entity of a story (names as in the gold format)."""
 
     PERSON = "Person"
@@ -84,9 +83,7 @@ class Mention:
 
     @property
     def evidence(self) -> Evidence:
-        return Evidence(
-            self.article_id, self.sent_start, self.sent_end, self.sentence, self.start, self.end
-        )
+        return Evidence(self.article_id, self.sent_start, self.sent_end, self.sentence, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -107,7 +104,7 @@ class Entity:
 # ---------------------------------------------------------------- facts
 # In raw facts (per article, before resolution) an argument is a Mention;
 # after resolution it is an entity key (str).
-Arg = Union[Mention, str]
+Arg = Mention | str
 
 
 @dataclass(frozen=True)
@@ -179,7 +176,7 @@ class Statement:
     evidence: tuple[Evidence, ...]
 
 
-Fact = Union[Role, Age, Maker, Partnership, Contract, Event, Statement]
+Fact = Role | Age | Maker | Partnership | Contract | Event | Statement
 
 
 @dataclass(frozen=True)

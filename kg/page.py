@@ -59,7 +59,8 @@ _MAX_EVIDENCE = 8  # evidence items carried per node/edge; the count of the rest
 _MAX_SENTENCE = 600
 _MAX_DRAWN_LABEL = 40
 _LAYOUT_SEED = 7
-_PIXELS_PER_EDGE = 110.0
+_SMALL_COMPONENT = 12  # components up to this size are packed, not force-laid
+_PIXELS_PER_NODE = 90.0  # side of the square each node gets in a big layout
 _CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|em|rem|vh|%)$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = (
@@ -165,8 +166,19 @@ def _render_page(
     net = _network(graph, kept, edge_list, positions, physics=physics)
 
     kinds_present = sorted({_kind(graph.nodes[n]) for n in kept}, key=_kind_order)
-    spans = [s for s in (n["kg"]["span"] for n in net.nodes) if s]
-    payload = {"nodes": net.nodes, "edges": net.edges, "options": net.options, "physics": physics}
+    # The evidence and full labels travel beside the vis items, not in them: vis-network copies
+    # every property of an item, which costs a third of the load time on big graphs.
+    node_info = [n.pop("kg") for n in net.nodes]
+    edge_info = [e.pop("kg") for e in net.edges]
+    spans = [info["span"] for info in node_info if info["span"]]
+    payload = {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "nodeInfo": node_info,
+        "edgeInfo": edge_info,
+        "options": net.options,
+        "physics": physics,
+    }
     note = ""
     if left_nodes:
         note = (
@@ -256,6 +268,7 @@ def _network(
         net.add_node(
             str(n),
             label=_shorten(labels[n], _MAX_DRAWN_LABEL),
+            shape=KIND_STYLES.get(kind, _OTHER_STYLE)[0],  # add_node would set "dot" over the group's
             group=kind,
             size=round(min(10 + 6 * math.log(max(mentions, 1)), 44), 1),
             kg={
@@ -286,7 +299,9 @@ def _network(
         if nth:
             options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.2 * nth, 2)}
         # Edge() directly: Network.add_edge scans the node list for both ends on every call.
-        net.edges.append(Edge(str(u), str(v), directed=True, **options).options)
+        # directed=False only keeps pyvis from repeating `arrows` on every edge: the options
+        # draw the arrow once for all, which vis-network parses much faster.
+        net.edges.append(Edge(str(u), str(v), directed=False, **options).options)
     net.options = _vis_options(physics=physics, big=len(kept) > 1000)
     return net
 
@@ -380,38 +395,74 @@ def _darker(colour: str) -> str:
 def _positions(
     kept: list[Any], edge_list: list[tuple[Any, Any, Any, dict[str, Any]]]
 ) -> dict[Any, tuple[float, float]]:
-    """Pixel positions for vis-network: a force layout of the connected nodes, the isolated
-    nodes in a grid below it. Rounded so that the page text is stable."""
+    """Pixel positions for vis-network, rounded so that the page text is stable.
+
+    Components of more than ``_SMALL_COMPONENT`` nodes get a force layout together; the small
+    ones (pairs, little stars, isolated nodes) are packed in rows below it. In a force layout
+    they would be pushed far out by the core and shrink the whole drawing when it is fitted.
+    """
+    import networkx as nx
     import numpy as np
 
     index = {n: i for i, n in enumerate(kept)}
     pairs = sorted({(min(a, b), max(a, b)) for a, b in ((index[u], index[v]) for u, v, _, _ in edge_list) if a != b})
-    connected = sorted({i for p in pairs for i in p})
-    isolated = [i for i in range(len(kept)) if i not in set(connected)]
+    links = nx.Graph()
+    links.add_nodes_from(range(len(kept)))
+    links.add_edges_from(pairs)
+    components = sorted((sorted(c) for c in nx.connected_components(links)), key=lambda c: (-len(c), c[0]))
+    core = sorted(i for c in components if len(c) > _SMALL_COMPONENT for i in c)
     xy = np.zeros((len(kept), 2))
-    width = 0.0
-    bottom = 0.0
-    if connected:
-        local = {g: i for i, g in enumerate(connected)}
-        arr = np.array([(local[a], local[b]) for a, b in pairs], dtype=np.intp)
-        pos = _force_layout(len(connected), arr)
-        lengths = np.hypot(*(pos[arr[:, 0]] - pos[arr[:, 1]]).T)
-        pos *= _PIXELS_PER_EDGE / max(float(np.median(lengths)), 1e-9)
+    step = _PIXELS_PER_NODE
+    width, bottom = 0.0, 0.0
+    if core:
+        local = {g: i for i, g in enumerate(core)}
+        arr = np.array([(local[a], local[b]) for a, b in pairs if a in local], dtype=np.intp)
+        pos = _force_layout(len(core), arr)
         pos -= pos.mean(axis=0)
-        xy[connected] = pos
-        width = float(np.ptp(pos[:, 0])) or _PIXELS_PER_EDGE
-        bottom = float(pos[:, 1].max()) + 2 * _PIXELS_PER_EDGE
-    if isolated:
-        step = _PIXELS_PER_EDGE
-        per_row = max(int(width // step), int(math.ceil(math.sqrt(len(isolated)))))
-        left = -(per_row - 1) * step / 2
-        for j, i in enumerate(isolated):
-            xy[i] = (left + (j % per_row) * step, bottom + (j // per_row) * step)
+        # Scale by the room each node gets (area of the disc over n), not by edge length: edges
+        # to hubs are long, and a dense core would end up with overlapping nodes.
+        rms = math.sqrt(float((pos * pos).sum(axis=1).mean())) or 1.0
+        pos *= step / math.sqrt(2 * math.pi * rms * rms / len(core))
+        xy[core] = pos
+        width = float(np.ptp(pos[:, 0]))
+        bottom = float(pos[:, 1].max()) + 2 * step
+    small = [c for c in components if len(c) <= _SMALL_COMPONENT]
+    if small:
+        area = sum((len(c) + 1) * step * step for c in small)
+        row_width = max(width, 1.5 * math.sqrt(area), step)
+        x, y, row_height = -row_width / 2, bottom, 0.0
+        for component in small:
+            shape = _small_layout(component, links, step)
+            w = float(np.ptp(shape[:, 0])) + step
+            h = float(np.ptp(shape[:, 1])) + step
+            if x + w > row_width / 2 and row_height:
+                x, y, row_height = -row_width / 2, y + row_height, 0.0
+            xy[component] = shape - shape.min(axis=0) + (x + step / 2, y)
+            x += w
+            row_height = max(row_height, h)
     return {n: (round(float(xy[i, 0]), 1), round(float(xy[i, 1]), 1)) for n, i in index.items()}
 
 
+def _small_layout(component: list[int], links: Any, step: float) -> npt.NDArray[np.float64]:
+    """A star (hub in the middle) or a ring, with neighbours about ``step`` apart."""
+    import numpy as np
+
+    k = len(component)
+    if k == 1:
+        return np.zeros((1, 2))
+    hub = max(component, key=lambda i: (links.degree(i), -i))
+    centred = k > 2 and links.degree(hub) == k - 1
+    ring = [i for i in component if not (centred and i == hub)]
+    radius = step * max(0.5, len(ring) / (2 * math.pi))
+    angles = np.arange(len(ring)) * (2 * math.pi / len(ring))
+    where = {i: (radius * math.cos(a), radius * math.sin(a)) for i, a in zip(ring, angles, strict=True)}
+    if centred:
+        where[hub] = (0.0, 0.0)
+    return np.array([where[i] for i in component])
+
+
 def _force_layout(
-    n: int, pairs: npt.NDArray[np.intp], *, iterations: int = 150, grid: int = 64, gravity: float = 0.7
+    n: int, pairs: npt.NDArray[np.intp], *, iterations: int = 150, grid: int = 0, gravity: float = 0.7
 ) -> npt.NDArray[np.float64]:
     """Fruchterman-Reingold with the repulsion of all pairs approximated on a grid.
 
@@ -423,11 +474,12 @@ def _force_layout(
     import numpy as np
 
     rng = np.random.default_rng(_LAYOUT_SEED)
+    grid = grid or (64 if n <= 1500 else 128)  # about one node per cell or fewer
     side = math.sqrt(n)
     pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
     if n < 2:
         return pos * 0
-    size = 1 << (3 * grid - 3).bit_length()  # room for a linear (not circular) convolution
+    size = 1 << (2 * grid - 2).bit_length()  # >= 2*grid-1: the wanted outputs never wrap around
     offsets = np.arange(-(grid - 1), grid, dtype=np.float64)
     dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
     r2 = dx * dx + dy * dy + 0.5  # softened so that neighbouring cells do not explode
@@ -458,7 +510,10 @@ def _force_layout(
             force[:, 1] += w * field_y[c]
         force /= cell
         delta = pos[v] - pos[u]
-        pull = delta * np.hypot(delta[:, 0], delta[:, 1])[:, None]
+        dist = np.hypot(delta[:, 0], delta[:, 1]) + 1e-9
+        # Spring d² minus the exact 1/d repulsion of the two ends: the grid smooths repulsion
+        # away below a cell, and without this linked nodes collapse onto each other.
+        pull = delta * (dist - 1 / (dist * dist))[:, None]
         for axis in (0, 1):
             force[:, axis] += np.bincount(u, weights=pull[:, axis], minlength=n)
             force[:, axis] -= np.bincount(v, weights=pull[:, axis], minlength=n)

@@ -65,7 +65,9 @@ class ExtractionCache:
     def _path(self, article: Article) -> Path | None:
         if self.folder is None:
             return None
-        key = hashlib.sha256(f"{self.salt}:{article.id}:{article.sha256}:{article.source}".encode()).hexdigest()
+        key = hashlib.sha256(
+            f"{self.salt}:{article.id}:{article.sha256}:{article.source}".encode()
+        ).hexdigest()
         return self.folder / f"{key}.pickle"
 
     def get(self, article: Article) -> ArticleExtraction | None:
@@ -143,7 +145,9 @@ def extract_all(
 
     pending: list[Article | ArticleExtraction] = []
 
-    def flush(results: Iterable[list[ArticleExtraction]], items: list[Article | ArticleExtraction]) -> Iterator[tuple[ArticleExtraction, bool]]:
+    def flush(
+        results: Iterable[list[ArticleExtraction]], items: list[Article | ArticleExtraction]
+    ) -> Iterator[tuple[ArticleExtraction, bool]]:
         done = iter([x for batch in results for x in batch])
         for item in items:
             if isinstance(item, ArticleExtraction):
@@ -168,7 +172,9 @@ def extract_all(
     del pending
 
 
-def _batches_any(items: Iterable[Article | ArticleExtraction], size: int) -> Iterator[list[Article | ArticleExtraction]]:
+def _batches_any(
+    items: Iterable[Article | ArticleExtraction], size: int
+) -> Iterator[list[Article | ArticleExtraction]]:
     batch: list[Article | ArticleExtraction] = []
     for item in items:
         batch.append(item)
@@ -188,7 +194,9 @@ def assemble(extractions: Sequence[ArticleExtraction]) -> Graph:
     equivalences = [e for ex in extractions for e in ex.equivalences]
     entities, assignment = resolve(mentions, acronyms, equivalences)
     facts = resolve_facts([f for ex in extractions for f in ex.facts], assignment, entities)
-    return Graph(articles=tuple(ex.article for ex in extractions), entities=tuple(entities), facts=tuple(facts))
+    return Graph(
+        articles=tuple(ex.article for ex in extractions), entities=tuple(entities), facts=tuple(facts)
+    )
 
 
 # ------------------------------------------------------------------ build
@@ -219,7 +227,9 @@ def build(
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as e:
-        raise OutputError(f"{out}: cannot write the output folder ({e.strerror}); choose another with --out") from None
+        raise OutputError(
+            f"{out}: cannot write the output folder ({e.strerror}); choose another with --out"
+        ) from None
     report = IngestReport()
     articles = read_articles(paths, report, default_date=default_date, dates=dates, strict=strict)
     cache = ExtractionCache(out / "cache" if use_cache else None)
@@ -227,7 +237,9 @@ def build(
     extractions: list[ArticleExtraction] = []
     parsed = 0
     try:
-        for ex, was_parsed in extract_all(articles, workers=workers, cache=cache, on_article=lambda a: bar(1)):
+        for ex, was_parsed in extract_all(
+            articles, workers=workers, cache=cache, on_article=lambda a: bar(1)
+        ):
             extractions.append(ex)
             parsed += was_parsed
     finally:
@@ -254,7 +266,9 @@ def build(
         nxg = to_networkx(store)
         what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
         sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
-        outputs["page"] = write_page(nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}")
+        outputs["page"] = write_page(
+            nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
+        )
         outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
     n_quads = len(store)
     del store

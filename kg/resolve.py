@@ -71,8 +71,8 @@ WEIGHTS: dict[str, tuple[str, float]] = {
 }
 # Cues that alone justify keeping a proper noun the NER did not label.
 SUPPORT = {k for k, (_, w) in WEIGHTS.items() if not k.startswith("ner:") and w >= 1.5}
-CORPORATE = frozenset("inc corp co ltd llc plc corporation company group holdings sa ag nv".split())
-REORDER_NOUNS = frozenset("department ministry office bureau agency service council committee".split())
+CORPORATE = frozenset(["inc", "corp", "co", "ltd", "llc", "plc", "corporation", "company", "group", "holdings", "sa", "ag", "nv"])
+REORDER_NOUNS = frozenset(["department", "ministry", "office", "bureau", "agency", "service", "council", "committee"])
 
 
 class _Union:
@@ -94,8 +94,8 @@ class _Union:
             self.parent[hi] = lo
 
 
-def _vote(mentions: Iterable[Mention]) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
+    votes: dict[str, float] = defaultdict(float)
     ms = list(mentions)
     full_person = any(
         "ner:PERSON" in m.hints and len(m.text.split()) >= 2 and "org:suffix" not in m.hints for m in ms
@@ -116,12 +116,12 @@ def _vote(mentions: Iterable[Mention]) -> Counter[str]:
     return votes
 
 
-def _type_of(votes: Counter[str]) -> str | None:
+def _type_of(votes: dict[str, float]) -> str | None:
     if not votes:
         return None
     order = ["Person", "Organisation", "Place", "Product", "Law"]
-    best = max(order, key=lambda k: (votes[k], -order.index(k)))
-    return best if votes[best] > 0 else None
+    best = max(order, key=lambda k: (votes.get(k, 0.0), -order.index(k)))
+    return best if votes.get(best, 0.0) > 0 else None
 
 
 def _base(key: str) -> str:
@@ -132,7 +132,7 @@ def _base(key: str) -> str:
 
 
 def _reordered(key: str) -> str | None:
-    """"justice department" -> "department of justice"."""
+    """ "justice department" -> "department of justice"."""
     words = key.split()
     if len(words) == 2 and words[1] in REORDER_NOUNS:
         return f"{words[1]} of {words[0]}"
@@ -257,9 +257,9 @@ def _supported(ms: Sequence[Mention]) -> bool:
     strong = bool(hints & SUPPORT)
     if not (ner or strong):
         return False
-    if all("common" in m.hints for m in ms) and not hints & {"org:suffix", "place:gazetteer", "law:suffix"}:
-        return False
-    return True
+    return not (
+        all("common" in m.hints for m in ms) and not hints & {"org:suffix", "place:gazetteer", "law:suffix"}
+    )
 
 
 def _canonical(keys: Sequence[str], groups: dict[str, list[Mention]], kind: str) -> str:
@@ -295,7 +295,9 @@ def _clean(text: str) -> str:
     return text if text.count(".") > 1 else text.rstrip(".")
 
 
-def _aliases(ms: Sequence[Mention], name: str, keys: Sequence[str], groups: dict[str, list[Mention]]) -> tuple[str, ...]:
+def _aliases(
+    ms: Sequence[Mention], name: str, keys: Sequence[str], groups: dict[str, list[Mention]]
+) -> tuple[str, ...]:
     seen = {lx.fold(name)}
     out: list[str] = []
     for m in ms:
@@ -333,7 +335,9 @@ def _unique_key(key: str, used: set[str]) -> str:
 
 
 # ------------------------------------------------------------------ facts
-def resolve_facts(facts: Iterable[Fact], assignment: dict[Mention, str], entities: Sequence[Entity]) -> list[Fact]:
+def resolve_facts(
+    facts: Iterable[Fact], assignment: dict[Mention, str], entities: Sequence[Entity]
+) -> list[Fact]:
     """Raw facts with entity keys for mentions; duplicates joined, the same event across articles merged.
 
     A fact whose required argument names no kept entity is dropped. References
@@ -344,10 +348,10 @@ def resolve_facts(facts: Iterable[Fact], assignment: dict[Mention, str], entitie
     types = {e.key: e.type for e in entities}
     # Roles first: they let "the defense secretary" stand for its holder in other facts.
     roles = [f for f in facts if isinstance(f, Role)]
-    for r in roles:
-        rr = _resolve_fact(r, assignment, types, refs)
-        if isinstance(rr, Role):
-            refs.add_role(rr)
+    for role in roles:
+        resolved = _resolve_fact(role, assignment, types, refs)
+        if isinstance(resolved, Role):
+            refs.add_role(resolved)
     out: dict[tuple[object, ...], Fact] = {}
     events: list[Event] = []
     for fact in facts:
@@ -387,8 +391,11 @@ class _References:
             return self.by_name.get(ref[5:])
         if ref.startswith("name~"):
             words = set(ref[5:].split())
-            hits = {e.key for e in self.orgs if words <= set(lx.fold(e.name).split()) | {
-                w for a in e.aliases for w in lx.fold(a).split()}}
+            hits = {
+                e.key
+                for e in self.orgs
+                if words <= set(lx.fold(e.name).split()) | {w for a in e.aliases for w in lx.fold(a).split()}
+            }
             return hits.pop() if len(hits) == 1 else None
         if ref.startswith("title:"):
             t = ref[6:]
@@ -402,7 +409,9 @@ def _sort_key(f: Fact) -> tuple[str, str]:
     return (type(f).__name__, f"{first.article_id}:{first.sent_start:09d}:{f!r}" if first else repr(f))
 
 
-def _resolve_fact(fact: Fact, asg: dict[Mention, str], types: dict[str, EntityType], refs: _References) -> Fact | None:
+def _resolve_fact(
+    fact: Fact, asg: dict[Mention, str], types: dict[str, EntityType], refs: _References
+) -> Fact | None:
     def _arg(a: Arg | None, assignment: dict[Mention, str]) -> str | None:
         if a is None:
             return None
@@ -429,7 +438,10 @@ def _resolve_fact(fact: Fact, asg: dict[Mention, str], types: dict[str, EntityTy
             product, maker = _arg(fact.product, asg), _arg(fact.maker, asg)
             if product is None or maker is None or product == maker:
                 return None
-            if types.get(product) is not EntityType.PRODUCT or types.get(maker) is not EntityType.ORGANISATION:
+            if (
+                types.get(product) is not EntityType.PRODUCT
+                or types.get(maker) is not EntityType.ORGANISATION
+            ):
                 return None
             return replace(fact, product=product, maker=maker)
         case Partnership():
@@ -497,8 +509,10 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             shared = a & b
             if not shared:
                 continue
-            same_sentence = bool({(v.article_id, v.sent_start) for v in m.evidence} & {
-                (v.article_id, v.sent_start) for v in ev.evidence})
+            same_sentence = bool(
+                {(v.article_id, v.sent_start) for v in m.evidence}
+                & {(v.article_id, v.sent_start) for v in ev.evidence}
+            )
             cross = {v.article_id for v in m.evidence} != {v.article_id for v in ev.evidence}
             if not (same_sentence or cross):
                 continue
@@ -516,7 +530,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         assert isinstance(joined, Event)
         merged[best] = replace(
             joined,
-            participants=tuple(sorted(set(m.participants) | set(ev.participants))),
+            participants=tuple(sorted({str(p) for p in (*m.participants, *ev.participants)})),
             date=m.date if m.date is not None else ev.date,
             place=m.place or ev.place,
         )

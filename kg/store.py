@@ -105,7 +105,9 @@ class GraphStore:
     def open(cls, path: Path, read_only: bool = True) -> GraphStore:
         """Open the store in ``path`` (a folder made by ``kg build``)."""
         if not path.is_dir():
-            raise StoreError(f"{path}: no graph store here; run 'kg build ARTICLES --out {path.parent}' first")
+            raise StoreError(
+                f"{path}: no graph store here; run 'kg build ARTICLES --out {path.parent}' first"
+            )
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as e:
@@ -123,12 +125,27 @@ class GraphStore:
         return len(self._store)
 
     def query(self, sparql: str, params: Mapping[str, object] | None = None) -> Any:
-        subs = {ox.Variable(k): to_term(v) for k, v in (params or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): to_term(v) for k, v in (params or {}).items()
+        }
         try:
-            return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs)
+            return self._store.query(
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs
+            )
         except SyntaxError as e:
-            raise QueryError(f"the query does not parse: {e}; fix the SPARQL at that line and column") from None
+            raise QueryError(
+                f"the query does not parse: {e}; fix the SPARQL at that line and column"
+            ) from None
         except OSError as e:
+            raise QueryError(f"the query failed: {e}") from None
+        except RuntimeError as e:
+            # Oxigraph refuses to bind a variable the SELECT clause does not project.
+            missing = next((k for k in subs if f"?{k.value} " in f"{e} "), None)
+            if missing is not None:
+                raise QueryError(
+                    f"cannot bind ?{missing.value}: the query does not SELECT it; add ?{missing.value} to the "
+                    f"SELECT clause or drop the parameter {missing.value!r}"
+                ) from None
             raise QueryError(f"the query failed: {e}") from None
 
     def select(self, sparql: str, params: Mapping[str, object] | None = None) -> Rows:
@@ -140,14 +157,17 @@ class GraphStore:
             rows = [tuple(term_value(sol[c]) for c in cols) for sol in result]
             return Rows(cols, rows)
         # CONSTRUCT / DESCRIBE: triples as rows.
-        return Rows(("subject", "predicate", "object"), [(str(t.subject.value), str(t.predicate.value), str(t.object.value)) for t in result])
+        return Rows(
+            ("subject", "predicate", "object"),
+            [(str(t.subject.value), str(t.predicate.value), str(t.object.value)) for t in result],
+        )
 
     def serialize_results(self, sparql: str, fmt: str, params: Mapping[str, object] | None = None) -> bytes:
         """The result in a standard format: csv, tsv, json, xml (SELECT/ASK) or ttl/nt (CONSTRUCT)."""
         result = self.query(sparql, params)
         if isinstance(result, ox.QueryTriples):
             rdf = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}.get(fmt, ox.RdfFormat.N_TRIPLES)
-            return bytes(ox.serialize(result, format=rdf, prefixes=PREFIXES))
+            return ox.serialize(result, format=rdf, prefixes=PREFIXES) or b""
         formats = {
             "csv": ox.QueryResultsFormat.CSV,
             "tsv": ox.QueryResultsFormat.TSV,
@@ -171,7 +191,7 @@ class GraphStore:
                     items.append(t)
         else:
             items = list(quads)
-        atomic_write(path, bytes(ox.serialize(items, format=fmt, prefixes=PREFIXES)))
+        atomic_write(path, ox.serialize(items, format=fmt, prefixes=PREFIXES) or b"")
 
     def flush(self) -> None:
         self._store.flush()

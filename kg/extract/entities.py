@@ -21,7 +21,7 @@ from ..model import Article, Mention
 from . import lexicon as lx
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 NER_TYPES = {
     "PERSON": "Person",
@@ -34,14 +34,14 @@ NER_TYPES = {
     "NORP": "",
 }
 # Group nouns that turn a person's name into an organisation: "the X administration".
-PERSON_ORG_NOUNS = frozenset("administration government campaign cabinet regime presidency".split())
+PERSON_ORG_NOUNS = frozenset(["administration", "government", "campaign", "cabinet", "regime", "presidency"])
 
 _SENT_END = re.compile(r"[a-z0-9)\]”\"’%][.!?][\"”’)]?(?=\s)|[.!?][\"”’](?=\s)")
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.\-]{0,9}>")
 _REPORTING = re.compile(r"\((?:Reporting|Writing|Editing|Additional reporting)[^)]*\)", re.I)
 _CREDIT_LINE = re.compile(r"^\s*(?:photo|image|picture|credit|source)s?\s*:", re.I)
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
-_CONNECTORS = frozenset("via and for of by / & the".split())
+_CONNECTORS = frozenset(["via", "and", "for", "of", "by", "/", "&", "the"])
 
 
 def credit_zones(text: str) -> list[tuple[int, int]]:
@@ -70,7 +70,7 @@ def credit_zones(text: str) -> list[tuple[int, int]]:
 
 def _is_credit(tail: str) -> bool:
     words = tail.split()
-    if not words or len(words) > 10 or tail.rstrip()[-1:] in ".!?:;,\"”":
+    if not words or len(words) > 10 or tail.rstrip()[-1:] in '.!?:;,"”':
         return False
     lowered = [w.casefold() for w in re.split(r"[\s/]+", tail) if w]
     has_marker = "/" in tail or "via" in lowered or any(w in lx.CREDIT_WORDS for w in lowered)
@@ -84,7 +84,9 @@ def _in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading articles/punctuation and trailing possessives/punctuation."""
-    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct or tokens[0].tag_ == "POS"):
+    while tokens and (
+        tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct or tokens[0].tag_ == "POS"
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in {"'s", "’s"}):
         tokens = tokens[:-1]
@@ -95,7 +97,12 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     """Split merged spans at possessives and slashes: "A's B" -> A, B."""
     parts: list[list[Token]] = [[]]
     for t in tokens:
-        if t.tag_ == "POS" or t.text in {"/", "’s", "'s"} or t.text.startswith(("’", "'")) and len(t.text) <= 2:
+        if (
+            t.tag_ == "POS"
+            or t.text in {"/", "’s", "'s"}
+            or (t.text.startswith(("’", "'"))
+            and len(t.text) <= 2)
+        ):
             parts.append([])
         else:
             parts[-1].append(t)
@@ -158,7 +165,9 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     if j >= 0:
         prev = doc[j]
         pl = prev.lower_
-        if pl in lx.HONORIFICS or (pl in lx.TITLE_WORDS and prev.i == lo - 1 and prev.pos_ in {"NOUN", "PROPN"}):
+        if pl in lx.HONORIFICS or (
+            pl in lx.TITLE_WORDS and prev.i == lo - 1 and prev.pos_ in {"NOUN", "PROPN"}
+        ):
             hints.add("person:title-before")
         elif pl in lx.PRODUCT_NOUNS and prev.pos_ == "NOUN":
             hints.add("product:noun-before")
@@ -172,7 +181,12 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     # "X's models", "X's shares": what an organisation has.
     if hi + 1 < len(doc) and doc[hi].tag_ == "POS":
         k = hi + 1
-        while k < len(doc) and k < hi + 4 and doc[k].pos_ in {"ADJ", "PROPN"} and doc[k].lower_ not in lx.ORG_POSSESSIONS:
+        while (
+            k < len(doc)
+            and k < hi + 4
+            and doc[k].pos_ in {"ADJ", "PROPN"}
+            and doc[k].lower_ not in lx.ORG_POSSESSIONS
+        ):
             k += 1
         if k < len(doc) and doc[k].lemma_.lower() in lx.ORG_POSSESSIONS:
             hints.add("org:possession")
@@ -184,8 +198,10 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("outlet:reported")
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in {"say", "tell", "speak"}:
         hints.add("outlet:told")
-    if root.dep_ == "pobj" and root.head.lower_ == "according" or (
-        root.head.lower_ == "to" and root.head.head.lower_ == "according"
+    if (
+        (root.dep_ == "pobj"
+        and root.head.lower_ == "according")
+        or (root.head.lower_ == "to" and root.head.head.lower_ == "according")
     ):
         hints.add("outlet:according")
     # Appositions: "X, a startup", "X, the chief executive".
@@ -227,9 +243,10 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             spans.append((group, "Organisation", "ORG"))
             covered.add(ent.end)
             continue
-        if ent.label_ == "NORP":
-            if not all(t.tag_ in {"NNP", "NNPS"} for t in toks) or lx.country_of_demonym(ent.text):
-                continue
+        if ent.label_ == "NORP" and (
+            not all(t.tag_ in {"NNP", "NNPS"} for t in toks) or lx.country_of_demonym(ent.text)
+        ):
+            continue
         for part in _split(toks):
             spans.append((part, kind, ent.label_))
     # Proper nouns the NER missed ("Anthropic knows ..."): typed later by cues and the story.
@@ -293,7 +310,11 @@ def acronym_definitions(doc: Doc) -> list[tuple[str, str]]:
         # Walk back over capitalised words and small connectors until the initials fit.
         words: list[str] = []
         k = t.i - 1
-        while k >= 0 and len(words) < 8 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "and", "for", "the", "&"}):
+        while (
+            k >= 0
+            and len(words) < 8
+            and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "and", "for", "the", "&"})
+        ):
             words.insert(0, doc[k].text)
             if initials_match(short, words):
                 long = " ".join(words)
@@ -317,4 +338,4 @@ def initials_match(short: str, words: Iterable[str]) -> bool:
     caps = "".join(w[0] for w in ws if w[:1].isupper())
     every = "".join(w[0] for w in ws)
     s = short.replace(".", "")
-    return s.upper() == caps.upper() and len(caps) >= 2 or (s.casefold() == every.casefold() and len(s) >= 3)
+    return (s.upper() == caps.upper() and len(caps) >= 2) or (s.casefold() == every.casefold() and len(s) >= 3)

@@ -15,7 +15,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Age, Arg, Article, Contract, Event, Evidence, Fact, Maker, Mention, Partnership, Role, Statement, TimeValue
+from ..model import (
+    Age,
+    Arg,
+    Article,
+    Contract,
+    Event,
+    Evidence,
+    Fact,
+    Maker,
+    Mention,
+    Partnership,
+    Role,
+    Statement,
+    TimeValue,
+)
 from . import lexicon as lx
 from .money import parse_money
 from .time import resolve as resolve_time
@@ -51,13 +65,16 @@ for _code, _words in {
         TRIGGERS[_w] = _code
 
 # Verbs whose object noun names the event: "gave an ultimatum", "faces charges".
-LIGHT_VERBS = frozenset("give issue make deliver hold host have attend launch file level impose face bring press".split())
-SPEECH_VERBS = frozenset("say tell add note claim argue insist explain state comment write announce warn".split())
-EVENT_NOUNS = frozenset("mission operation attack raid invasion strike meeting deal move offensive".split())
-PARTNER_WORDS = frozenset("partner partnership partnered alliance ally".split())
+LIGHT_VERBS = frozenset(
+    ["give", "issue", "make", "deliver", "hold", "host", "have", "attend", "launch", "file", "level", "impose", "face", "bring", "press"]
+)
+SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "note", "claim", "argue", "insist", "explain", "state", "comment", "write", "announce", "warn"]
+)
+EVENT_NOUNS = frozenset(["mission", "operation", "attack", "raid", "invasion", "strike", "meeting", "deal", "move", "offensive"])
+PARTNER_WORDS = frozenset(["partner", "partnership", "partnered", "alliance", "ally"])
 CONTRACT_WORDS = frozenset(
-    "contract contracts deal agreement order acquisition takeover merger buy acquire purchase award awarded "
-    "sell sale bid offer stake invest investment".split()
+    ["contract", "contracts", "deal", "agreement", "order", "acquisition", "takeover", "merger", "buy", "acquire", "purchase", "award", "awarded", "sell", "sale", "bid", "offer", "stake", "invest", "investment"]
 )
 NOT_EVENT_SENSES = {"charge": {"fee", "battery", "per", "cents"}}
 AGE_RX = re.compile(r"^\s*,\s*(\d{1,3})\s*(?:,|\)|$)")
@@ -125,7 +142,9 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
 
 
 def _full_person(m: Mention) -> bool:
-    return any(h.startswith("person:") for h in m.hints) or ("ner:PERSON" in m.hints and " " in m.text.strip())
+    return any(h.startswith("person:") for h in m.hints) or (
+        "ner:PERSON" in m.hints and " " in m.text.strip()
+    )
 
 
 def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
@@ -158,7 +177,11 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
 
 def _title_phrase(tok: Token) -> str:
     """The title words around a title noun: "defense secretary", "chief executive"."""
-    words = [t for t in tok.lefts if t.dep_ in {"compound", "amod"} and t.lower_ not in {"former", "then", "ex", "new"}]
+    words = [
+        t
+        for t in tok.lefts
+        if t.dep_ in {"compound", "amod"} and t.lower_ not in {"former", "then", "ex", "new"}
+    ]
     words = [t for t in words if t.i not in range(tok.i - 6, tok.i) or t.pos_ in {"NOUN", "PROPN", "ADJ"}]
     return " ".join([*(t.text for t in words), tok.text])
 
@@ -181,7 +204,7 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
     doc = ctx.doc
     seen: set[tuple[int, str]] = set()
     for m in ctx.mentions:
-        if not _is_person(m) or len(m.text.split()) < 2 and "ner:PERSON" not in m.hints:
+        if not _is_person(m) or (len(m.text.split()) < 2 and "ner:PERSON" not in m.hints):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -194,12 +217,21 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
         former = False
         while k >= sent.start:
             t = doc[k]
-            if t.lower_ in lx.TITLE_WORDS or (title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant"}):
+            if t.lower_ in lx.TITLE_WORDS or (
+                title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant"}
+            ):
                 title_toks.insert(0, t)
-            elif title_toks and k in ctx.by_token and ctx.by_token[k] is not m and "common" not in ctx.by_token[k].hints:
+            elif (
+                title_toks
+                and k in ctx.by_token
+                and ctx.by_token[k] is not m
+                and "common" not in ctx.by_token[k].hints
+            ):
                 org = ctx.by_token[k]
                 break
-            elif title_toks and t.tag_ in {"NNP", "NN", "JJ"} and t.text[:1].isupper() and not t.is_sent_start:
+            elif (
+                title_toks and t.tag_ in {"NNP", "NN", "JJ"} and t.text[:1].isupper() and not t.is_sent_start
+            ):
                 # A qualifier ("Defense Secretary"), or a demonym ("Venezuelan President").
                 country = lx.country_of_demonym(t.text)
                 if country:
@@ -213,7 +245,11 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 break
             k -= 1
         if title_toks:
-            if k >= sent.start and doc[k].lower_ in {"former", "ex", "ex-"} or (k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex"}):
+            if (
+                (k >= sent.start
+                and doc[k].lower_ in {"former", "ex", "ex-"})
+                or (k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex"})
+            ):
                 former = True
             title = " ".join(t.text for t in title_toks)
             if org is None:
@@ -251,11 +287,23 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
             org = ctx.by_token[t.i]
         elif any(c.i in ctx.by_token for c in t.subtree) and t.dep_ == "compound":
             org = next(ctx.by_token[c.i] for c in t.subtree if c.i in ctx.by_token)
-        elif t.dep_ in {"compound", "amod"} and t.lower_ not in {"former", "then", "ex", "new", "longtime", "top", "senior"}:
+        elif t.dep_ in {"compound", "amod"} and t.lower_ not in {
+            "former",
+            "then",
+            "ex",
+            "new",
+            "longtime",
+            "top",
+            "senior",
+        }:
             title_words.append(t.text)
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}):
+    for prep in (
+        c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}
+    ):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            arg = _mention_at(ctx, pobj) or next((ctx.by_token[c.i] for c in pobj.subtree if c.i in ctx.by_token), None)
+            arg = _mention_at(ctx, pobj) or next(
+                (ctx.by_token[c.i] for c in pobj.subtree if c.i in ctx.by_token), None
+            )
             if arg is not None:
                 org = arg
     if org is None and not title_words:
@@ -359,7 +407,9 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
             if sent.start_char <= m.start < sent.end_char and not _is_person(m) and not _outlet(m):
                 if "place:gazetteer" in m.hints:
                     continue
-                if m not in parties and lx.fold(m.text) not in {lx.fold(p.text) for p in parties if isinstance(p, Mention)}:
+                if m not in parties and lx.fold(m.text) not in {
+                    lx.fold(p.text) for p in parties if isinstance(p, Mention)
+                }:
                     parties.append(m)
         if not parties:
             continue
@@ -370,7 +420,10 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
                 if date is not None:
                     break
         yield Contract(
-            tuple(parties[:4]), parsed[0] if parsed else None, parsed[1] if parsed else None, date,
+            tuple(parties[:4]),
+            parsed[0] if parsed else None,
+            parsed[1] if parsed else None,
+            date,
             _evidence(ctx, sent, money[0].start_char, money[0].end_char),
         )
 
@@ -460,7 +513,13 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
         elif c.dep_ == "agent":
             for p in c.children:
                 add(p)
-        elif c.dep_ in {"ccomp", "xcomp"} and tok.lemma_.lower() in {"warn", "threaten", "demand", "accuse", "urge"}:
+        elif c.dep_ in {"ccomp", "xcomp"} and tok.lemma_.lower() in {
+            "warn",
+            "threaten",
+            "demand",
+            "accuse",
+            "urge",
+        }:
             for g in c.subtree:
                 if g.i in ctx.by_token:
                     a = ctx.by_token[g.i]
@@ -474,7 +533,9 @@ def _place(ctx: _Ctx, tok: Token) -> Arg | None:
         if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
             for p in c.subtree:
                 m = ctx.by_token.get(p.i)
-                if m is not None and ("place:gazetteer" in m.hints or "ner:GPE" in m.hints or "ner:LOC" in m.hints):
+                if m is not None and (
+                    "place:gazetteer" in m.hints or "ner:GPE" in m.hints or "ner:LOC" in m.hints
+                ):
                     return m
     return None
 
@@ -487,7 +548,9 @@ def _tense(tok: Token) -> str:
     cur = verb
     while cur.dep_ in {"xcomp"} and cur.head is not cur:
         cur = cur.head
-        auxes += [cur.lemma_.lower()] + [c.lemma_.lower() for c in cur.children if c.dep_ in {"aux", "auxpass"}]
+        auxes += [cur.lemma_.lower()] + [
+            c.lemma_.lower() for c in cur.children if c.dep_ in {"aux", "auxpass"}
+        ]
     if {"set", "plan", "expect", "schedule", "due"} & set(auxes):
         return "future"
     return tense_of(verb.tag_, auxes)
@@ -530,11 +593,24 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
             if not parts:
                 continue
             date = _date_for(ctx, tok, sent)
-            if date is None and prev_dated is not None and prev_sent == sent.start - 1 or date is None and _refers_back(sent) and prev_dated is not None:
+            if (
+                (date is None
+                and prev_dated is not None
+                and prev_sent == sent.start - 1)
+                or (date is None
+                and _refers_back(sent)
+                and prev_dated is not None)
+            ):
                 date = prev_dated
             sent_dated = sent_dated or date
-            yield Event(code, tok.lemma_.lower(), tuple(parts), _place(ctx, tok), date,
-                        _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+            yield Event(
+                code,
+                tok.lemma_.lower(),
+                tuple(parts),
+                _place(ctx, tok),
+                date,
+                _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)),
+            )
         if sent_dated is not None:
             prev_dated = sent_dated
         prev_sent = sent.end - 1 if sent_dated is None else -1
@@ -580,7 +656,9 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
                     quote = ctx.doc[sub[0].i : sub[-1].i + 1].text
             if not quote and outlet is None:
                 continue
-            yield Statement(speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+            yield Statement(
+                speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
+            )
 
 
 def _unused(_: Iterable[object]) -> None:  # keep linters quiet about optional helpers

@@ -18,102 +18,57 @@ import unicodedata
 # Job titles and ranks; a title word before a name makes it a person, a
 # title word after an organisation name ("X CEO") makes that an organisation.
 TITLE_WORDS = frozenset(
-    """
-    ceo cfo coo cto cio chairman chairwoman chair chairperson president vice founder cofounder co-founder
-    director executive chief head secretary minister premier chancellor governor mayor senator
-    representative rep sen gov congressman congresswoman spokesman spokeswoman spokesperson
-    adviser advisor counsel official officer manager analyst economist lawyer attorney
-    general admiral commander colonel captain lieutenant sergeant major
-    king queen prince princess emperor pope cardinal bishop ambassador envoy diplomat
-    leader boss owner investor editor reporter correspondent columnist contributor anchor host
-    professor dean researcher scientist judge justice prosecutor commissioner inspector
-    treasurer trustee deputy assistant aide strategist consultant chief-executive
-    prime presidential-candidate candidate nominee speaker whip clerk
-    """.split()
+    ["ceo", "cfo", "coo", "cto", "cio", "chairman", "chairwoman", "chair", "chairperson", "president", "vice", "founder", "cofounder", "co-founder", "director", "executive", "chief", "head", "secretary", "minister", "premier", "chancellor", "governor", "mayor", "senator", "representative", "rep", "sen", "gov", "congressman", "congresswoman", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "counsel", "official", "officer", "manager", "analyst", "economist", "lawyer", "attorney", "general", "admiral", "commander", "colonel", "captain", "lieutenant", "sergeant", "major", "king", "queen", "prince", "princess", "emperor", "pope", "cardinal", "bishop", "ambassador", "envoy", "diplomat", "leader", "boss", "owner", "investor", "editor", "reporter", "correspondent", "columnist", "contributor", "anchor", "host", "professor", "dean", "researcher", "scientist", "judge", "justice", "prosecutor", "commissioner", "inspector", "treasurer", "trustee", "deputy", "assistant", "aide", "strategist", "consultant", "chief-executive", "prime", "presidential-candidate", "candidate", "nominee", "speaker", "whip", "clerk"]
 )
 
 # Titles that take a department qualifier: "defense secretary", "foreign minister".
 QUALIFIED_TITLES = frozenset(
-    "secretary minister chief director head adviser advisor official spokesman spokeswoman "
-    "correspondent editor commissioner".split()
+    ["secretary", "minister", "chief", "director", "head", "adviser", "advisor", "official", "spokesman", "spokeswoman", "correspondent", "editor", "commissioner"]
 )
 
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. sen. rep. gov. gen. col. capt. lt. "
-    "sgt. adm. rev. fr. st.".split()
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "capt.", "lt.", "sgt.", "adm.", "rev.", "fr.", "st."]
 )
 
 # Last word of an organisation's name.
 ORG_SUFFIXES = frozenset(
-    """
-    inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv gmbh spa bv oy ab asa
-    group bank department ministry university agency administration council committee party association
-    institute foundation commission court army navy force forces office service services bureau authority
-    organisation organization union federation board club airlines airways motors holdings industries
-    systems technologies technology labs laboratories capital partners fund exchange reserve times post
-    news journal network company corporation school college hospital police government parliament senate
-    congress assembly cabinet league alliance coalition trust society institution centre center
-    media press broadcasting television radio studios studio records pharmaceuticals energy petroleum
-    oil airlines railways railway insurance securities investments ventures enterprises brands stores
-    """.split()
+    ["inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "sa", "nv", "gmbh", "spa", "bv", "oy", "ab", "asa", "group", "bank", "department", "ministry", "university", "agency", "administration", "council", "committee", "party", "association", "institute", "foundation", "commission", "court", "army", "navy", "force", "forces", "office", "service", "services", "bureau", "authority", "organisation", "organization", "union", "federation", "board", "club", "airlines", "airways", "motors", "holdings", "industries", "systems", "technologies", "technology", "labs", "laboratories", "capital", "partners", "fund", "exchange", "reserve", "times", "post", "news", "journal", "network", "company", "corporation", "school", "college", "hospital", "police", "government", "parliament", "senate", "congress", "assembly", "cabinet", "league", "alliance", "coalition", "trust", "society", "institution", "centre", "center", "media", "press", "broadcasting", "television", "radio", "studios", "studio", "records", "pharmaceuticals", "energy", "petroleum", "oil", "airlines", "railways", "railway", "insurance", "securities", "investments", "ventures", "enterprises", "brands", "stores"]
 )
 
 # Nouns that, as appositions or compounds, make a name an organisation.
 ORG_NOUNS = frozenset(
-    """
-    company firm startup start-up group business corporation conglomerate rival competitor partner
-    maker manufacturer supplier contractor vendor retailer lender bank insurer carrier airline
-    publisher broadcaster outlet newspaper network agency regulator watchdog ministry department
-    organisation organization party union charity nonprofit non-profit giant developer operator
-    distributor producer subsidiary unit division brand chain team club labs lab studio
-    """.split()
+    ["company", "firm", "startup", "start-up", "group", "business", "corporation", "conglomerate", "rival", "competitor", "partner", "maker", "manufacturer", "supplier", "contractor", "vendor", "retailer", "lender", "bank", "insurer", "carrier", "airline", "publisher", "broadcaster", "outlet", "newspaper", "network", "agency", "regulator", "watchdog", "ministry", "department", "organisation", "organization", "party", "union", "charity", "nonprofit", "non-profit", "giant", "developer", "operator", "distributor", "producer", "subsidiary", "unit", "division", "brand", "chain", "team", "club", "labs", "lab", "studio"]
 )
 
 # Nouns that, as appositions or compounds, make a name a product.
 PRODUCT_NOUNS = frozenset(
-    """
-    model models software app application platform chatbot assistant system tool product service
-    device phone smartphone tablet laptop computer console chip processor drug vaccine medicine
-    car vehicle truck aircraft jet plane airliner helicopter drone missile rifle tank satellite
-    game engine browser operating-system os program programme algorithm network-service
-    """.split()
+    ["model", "models", "software", "app", "application", "platform", "chatbot", "assistant", "system", "tool", "product", "service", "device", "phone", "smartphone", "tablet", "laptop", "computer", "console", "chip", "processor", "drug", "vaccine", "medicine", "car", "vehicle", "truck", "aircraft", "jet", "plane", "airliner", "helicopter", "drone", "missile", "rifle", "tank", "satellite", "game", "engine", "browser", "operating-system", "os", "program", "programme", "algorithm", "network-service"]
 )
 
 # What an organisation has, as in "X's shares": marks X as an organisation.
 ORG_POSSESSIONS = frozenset(
-    """
-    model models software technology technologies product products share shares stock stocks employee
-    employees staff workforce board headquarters customer customers subscriber subscribers revenue revenues
-    profit profits earnings subsidiary subsidiaries factory factories plant plants store stores brand
-    shareholder shareholders investor investors ceo executive executives chairman spokesman spokeswoman
-    spokesperson chatbot app platform service services contract contracts
-    """.split()
+    ["model", "models", "software", "technology", "technologies", "product", "products", "share", "shares", "stock", "stocks", "employee", "employees", "staff", "workforce", "board", "headquarters", "customer", "customers", "subscriber", "subscribers", "revenue", "revenues", "profit", "profits", "earnings", "subsidiary", "subsidiaries", "factory", "factories", "plant", "plants", "store", "stores", "brand", "shareholder", "shareholders", "investor", "investors", "ceo", "executive", "executives", "chairman", "spokesman", "spokeswoman", "spokesperson", "chatbot", "app", "platform", "service", "services", "contract", "contracts"]
 )
 
 LAW_SUFFIXES = frozenset(
-    "act acts bill law laws treaty directive regulation regulations amendment code constitution "
-    "convention charter statute ordinance accord accords protocol".split()
+    ["act", "acts", "bill", "law", "laws", "treaty", "directive", "regulation", "regulations", "amendment", "code", "constitution", "convention", "charter", "statute", "ordinance", "accord", "accords", "protocol"]
 )
 
 # Verbs whose object or subject is a news outlet when it is not a person.
-OUTLET_VERBS = frozenset("tell report".split())
+OUTLET_VERBS = frozenset(["tell", "report"])
 
 # Upper-case words of general language that NER mistakes for names.
 COMMON_ACRONYMS = frozenset(
-    """
-    ai ml ceo cfo coo cto cio gdp gnp ipo tv pc it hr pr ev evs suv vat ok faq api llm llms
-    ar vr iot ui ux pdf usb dna rna hiv covid mp mps pm am fm q1 q2 q3 q4 fy eps cpi ppi ebitda
-    """.split()
+    ["ai", "ml", "ceo", "cfo", "coo", "cto", "cio", "gdp", "gnp", "ipo", "tv", "pc", "it", "hr", "pr", "ev", "evs", "suv", "vat", "ok", "faq", "api", "llm", "llms", "ar", "vr", "iot", "ui", "ux", "pdf", "usb", "dna", "rna", "hiv", "covid", "mp", "mps", "pm", "am", "fm", "q1", "q2", "q3", "q4", "fy", "eps", "cpi", "ppi", "ebitda"]
 )
 
 MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 # Words of a caption credit: "NAME/AFP via Getty Images", "Photo: NAME".
-CREDIT_WORDS = frozenset("via getty images photo photograph credit courtesy file pool handout".split())
+CREDIT_WORDS = frozenset(["via", "getty", "images", "photo", "photograph", "credit", "courtesy", "file", "pool", "handout"])
 
 
 def fold(text: str) -> str:
@@ -178,8 +133,19 @@ def country_of_demonym(word: str) -> str | None:
     """
     w = fold(word)
     countries = _countries()
-    for suffix, add in (("ian", ""), ("ian", "ia"), ("an", ""), ("an", "a"), ("n", ""), ("i", ""),
-                        ("ese", "a"), ("ese", ""), ("ish", ""), ("ish", "land"), ("ic", "")):
+    for suffix, add in (
+        ("ian", ""),
+        ("ian", "ia"),
+        ("an", ""),
+        ("an", "a"),
+        ("n", ""),
+        ("i", ""),
+        ("ese", "a"),
+        ("ese", ""),
+        ("ish", ""),
+        ("ish", "land"),
+        ("ic", ""),
+    ):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)] + add
             if stem in countries:

@@ -1,16 +1,27 @@
 """The SPARQL query library: one ``.rq`` file per question, with a header comment.
 
 A query's header lines start with ``#``: the first says what it answers; a
-line ``# param NAME: meaning`` declares a parameter, bound as ``?NAME``.
+line ``# param NAME: meaning`` declares a parameter, bound as ``?NAME``, and
+``# param NAME (optional): meaning`` one that may be left out (indented
+``#`` lines continue the meaning).
+
+Parameters are bound by substitution (SEP-0007), never pasted into the text;
+with Oxigraph a substituted variable must appear in the SELECT clause, and
+``BOUND(?NAME)`` does not see the substitution, so an optional parameter is
+tested as ``FILTER(COALESCE(test using ?NAME, true))``: unbound, the test is
+an error and COALESCE makes it true.
 
 >>> "timeline" in names()
 True
+>>> get("contracts").bind({"min_value": 1000})
+{'min_value': 1000}
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import QueryError
@@ -20,25 +31,60 @@ HERE = Path(__file__).parent
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A library query: its text, one-line summary and parameters (name -> meaning)."""
+
     name: str
     text: str
     summary: str
     params: dict[str, str]
+    optional: frozenset[str] = field(default=frozenset())
+
+    @property
+    def required(self) -> list[str]:
+        return [p for p in self.params if p not in self.optional]
+
+    def bind(self, values: Mapping[str, object]) -> dict[str, object]:
+        """Check ``values`` against the declared parameters; unknown or missing ones raise QueryError.
+
+        Unknown names are refused because any variable of the query could be bound by mistake.
+        """
+        for name in values:
+            if name not in self.params:
+                known = ", ".join(self.params) or "none"
+                raise QueryError(f"query {self.name!r} has no parameter {name!r}; its parameters: {known}")
+        for name in self.required:
+            if name not in values:
+                raise QueryError(f"query {self.name!r} needs the parameter {name} ({self.params[name]}); "
+                                 f"e.g. --param {name}=VALUE")
+        return dict(values)
+
+    def usage(self) -> str:
+        """The parameters as command-line options, optional ones in brackets."""
+        return " ".join(f"[--param {p}=…]" if p in self.optional else f"--param {p}=…" for p in self.params)
 
 
 def _parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
-    summary, params = "", {}
+    summary, params, optional, last = "", {}, set(), ""
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         body = line.lstrip("#").strip()
         if body.startswith("param "):
             name, _, meaning = body[6:].partition(":")
-            params[name.strip()] = meaning.strip()
-        elif body and not summary:
-            summary = body
-    return NamedQuery(path.stem, text, summary, params)
+            name = name.strip()
+            if name.endswith("(optional)"):
+                name = name.removesuffix("(optional)").strip()
+                optional.add(name)
+            params[name] = meaning.strip()
+            last = name
+        elif last and line.startswith("#   ") and body:
+            params[last] = f"{params[last]} {body}"
+        else:
+            last = ""
+            if body and not summary:
+                summary = body
+    return NamedQuery(path.stem, text, summary, params, frozenset(optional))
 
 
 @functools.cache
@@ -56,6 +102,17 @@ def get(name: str) -> NamedQuery:
         return library()[name]
     except KeyError:
         raise QueryError(f"no query named {name!r}; 'kg query --list' shows the {len(library())} named queries") from None
+
+
+def with_prefixes(text: str) -> str:
+    """``text`` with PREFIX declarations for kg's prefixes, to run it on any SPARQL endpoint.
+
+    >>> with_prefixes("SELECT * WHERE { ?s a kg:Person }").splitlines()[0]
+    'PREFIX kg: <https://w3id.org/kg-news/ontology#>'
+    """
+    from ..store import PREFIXES
+
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + text
 
 
 @functools.cache

@@ -29,6 +29,11 @@ var nodes, edges, data, options, network, allNodes, allEdges;
   }
   allNodes = nodes.get({ returnType: "Object" });
   allEdges = edges.get({ returnType: "Object" });
+  // Evidence, full labels, kinds and dates, aligned with the item lists.
+  var nodeInfo = {};
+  var edgeInfo = {};
+  payload.nodes.forEach(function (n, i) { nodeInfo[n.id] = payload.nodeInfo[i]; });
+  payload.edges.forEach(function (e, i) { edgeInfo[e.id] = payload.edgeInfo[i]; });
 
   // ---- DOM helpers: text only -------------------------------------------------------------
   function el(tag, className, text) {
@@ -59,9 +64,8 @@ var nodes, edges, data, options, network, allNodes, allEdges;
   }
 
   function describeNode(id) {
-    var node = allNodes[id];
-    if (!node) return null;
-    var info = node.kg;
+    var info = nodeInfo[id];
+    if (!info) return null;
     var box = el("div");
     box.appendChild(el("div", "kg-title", info.label));
     var meta = [info.kind, info.mentions + (info.mentions === 1 ? " mention" : " mentions")];
@@ -73,9 +77,8 @@ var nodes, edges, data, options, network, allNodes, allEdges;
   }
 
   function describeEdge(id) {
-    var edge = allEdges[id];
-    if (!edge) return null;
-    var info = edge.kg;
+    var info = edgeInfo[id];
+    if (!info) return null;
     var box = el("div");
     box.appendChild(el("div", "kg-title", info.from + " \u2014 " + info.label + " \u2192 " + info.to));
     box.appendChild(el("div", "kg-meta", "relation: " + info.label));
@@ -124,8 +127,8 @@ var nodes, edges, data, options, network, allNodes, allEdges;
   var status = document.getElementById("kg-search-status");
   var names = document.getElementById("kg-names");
   var byLabel = Object.keys(allNodes).map(function (id) {
-    return { id: id, label: allNodes[id].kg.label, lower: allNodes[id].kg.label.toLowerCase(),
-             mentions: allNodes[id].kg.mentions };
+    var info = nodeInfo[id];
+    return { id: id, label: info.label, lower: info.label.toLowerCase(), mentions: info.mentions };
   });
   byLabel.sort(function (a, b) {
     return a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : b.mentions - a.mentions;
@@ -197,7 +200,7 @@ var nodes, edges, data, options, network, allNodes, allEdges;
     var nodeUpdates = [];
     var shown = 0;
     nodeIds.forEach(function (id) {
-      var info = allNodes[id].kg;
+      var info = nodeInfo[id];
       var visible = kinds[info.kind] !== false &&
         (info.span ? info.span[0] <= hi && info.span[1] >= lo : undated.checked);
       hidden[id] = !visible;

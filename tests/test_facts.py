@@ -1,0 +1,96 @@
+"""Fact rules on hand-made sentences (none from the seed articles)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg import nlp
+from kg.extract import extract
+from kg.model import Age, Contract, Event, Graph, Maker, Partnership, Role, Statement
+from kg.pipeline import assemble
+
+MONDAY = date(2025, 5, 12)
+
+
+def build(*texts: str, when: date = MONDAY) -> Graph:
+    from kg.model import Article
+
+    model = nlp.load()
+    arts = [Article(f"f{i}", when, t) for i, t in enumerate(texts)]
+    exs = [extract(doc, a) for a, doc in zip(arts, model.pipe([a.text for a in arts]), strict=True)]
+    return assemble(exs)
+
+
+def names(g: Graph) -> dict[str, str]:
+    return {e.key: e.name for e in g.entities}
+
+
+def test_pre_name_title_gives_role() -> None:
+    g = build("Bravura CEO Ann Lee said the plant would reopen.")
+    n = names(g)
+    roles = [(n[f.person], f.title, n.get(f.organisation or "")) for f in g.facts if isinstance(f, Role)]
+    assert ("Ann Lee", "CEO", "Bravura") in roles
+
+
+def test_apposition_gives_former_role() -> None:
+    g = build("Omar Haddad, a former adviser at Kestrel Partners, criticised the plan.")
+    n = names(g)
+    roles = [(n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)]
+    assert ("Omar Haddad", "adviser", "Kestrel Partners", True) in roles
+
+
+def test_age_as_of_article_date() -> None:
+    g = build("Ann Lee, 52, runs the company.")
+    ages = [(f.age, f.as_of) for f in g.facts if isinstance(f, Age)]
+    assert ages == [(52, MONDAY)]
+
+
+def test_contract_value_currency_and_date() -> None:
+    g = build("Halvorsen Group signed a $45 million contract with Northwind Trading Co in March.")
+    cs = [f for f in g.facts if isinstance(f, Contract)]
+    assert cs and cs[0].value == 45_000_000 and cs[0].currency == "USD"
+    assert cs[0].date is not None and cs[0].date.value == "2025-03"
+    assert {names(g)[p] for p in cs[0].parties} >= {"Halvorsen Group", "Northwind Trading Co"}
+
+
+def test_product_and_maker() -> None:
+    g = build("Zentrix Labs released its chatbot Orbly on Friday. Zentrix Labs's chatbot Orbly is popular.")
+    n = names(g)
+    assert [(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)] == [("Orbly", "Zentrix Labs")]
+
+
+def test_partnership() -> None:
+    g = build("Kestrel Partners expanded its work with its partner Halvorsen Group.")
+    n = names(g)
+    pairs = [{n[f.a], n[f.b]} for f in g.facts if isinstance(f, Partnership)]
+    assert {"Kestrel Partners", "Halvorsen Group"} in pairs
+
+
+def test_event_family_participants_and_relative_date() -> None:
+    # 2025-05-12 is a Monday: "on Wednesday" in the future is 2025-05-14, in the past 2025-05-07.
+    g = build(
+        "Mayor Marta Kowalski will meet Governor Ian Ross on Wednesday.",
+        "Police arrested Viktor Lang on Wednesday.",
+    )
+    n = names(g)
+    evs = {(f.family, f.date.value if f.date else None, frozenset(n[p] for p in f.participants))
+           for f in g.facts if isinstance(f, Event)}
+    assert ("04", "2025-05-14", frozenset({"Marta Kowalski", "Ian Ross"})) in evs
+    assert any(fam == "17" and d == "2025-05-07" and "Viktor Lang" in ps for fam, d, ps in evs)
+
+
+def test_same_event_in_two_articles_is_one_node() -> None:
+    g = build(
+        "Governor Ian Ross threatened Kestrel Partners with fines on Friday.",
+        "Ian Ross's threat to Kestrel Partners on Friday surprised investors.",
+    )
+    threats = [f for f in g.facts if isinstance(f, Event) and f.family == "13"]
+    assert len(threats) == 1
+    assert {v.article_id for v in threats[0].evidence} == {"f0", "f1"}
+
+
+def test_statement_speaker_and_outlet() -> None:
+    g = build("“We will appeal,” Ann Lee told Zentrix News on Monday.")
+    n = names(g)
+    st = [(n[f.speaker], n.get(f.outlet or ""), f.quote) for f in g.facts if isinstance(f, Statement)]
+    assert ("Ann Lee", "Zentrix News", "We will appeal,") in st

@@ -1,0 +1,86 @@
+"""Resolution and typing rules, on hand-made sentences (none from the seed articles)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg import nlp
+from kg.extract import extract
+from kg.model import Article, Entity
+from kg.pipeline import assemble
+
+
+def story(*texts: str) -> list[Entity]:
+    model = nlp.load()
+    arts = [Article(f"t{i}", date(2025, 5, 12), t) for i, t in enumerate(texts)]
+    exs = [extract(doc, a) for a, doc in zip(arts, model.pipe([a.text for a in arts]), strict=True)]
+    return list(assemble(exs).entities)
+
+
+def by_name(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in ents}
+
+
+def test_surname_joins_full_name_across_articles() -> None:
+    ents = story("Marta Kowalski, the new mayor, opened the bridge.", "Kowalski said the bridge cost too much.")
+    people = [e for e in ents if e.type.value == "Person"]
+    assert [p.name for p in people] == ["Marta Kowalski"]
+    assert "Kowalski" in people[0].aliases
+    assert {m.article_id for m in people[0].mentions} == {"t0", "t1"}
+
+
+def test_accent_variants_are_one_person() -> None:
+    ents = story("President José Ramírez visited the port.", "Jose Ramirez later left the city.")
+    assert len([e for e in ents if e.type.value == "Person"]) == 1
+
+
+def test_defined_acronym_joins_its_expansion() -> None:
+    ents = story("Congress passed the Clean Harbors Act (CHA) in May. Critics said the CHA was weak.")
+    law = by_name(ents)["Clean Harbors Act"]
+    assert law.type.value == "Law" and "CHA" in law.aliases
+
+
+def test_initials_join_a_named_organisation() -> None:
+    ents = story("Shares of Northwind Trading Company rose. Analysts said NTC would grow.")
+    names = {e.name for e in ents}
+    assert "NTC" not in names
+
+
+def test_reordered_department_names_are_one() -> None:
+    ents = story("The Department of Agriculture issued a report.", "The Agriculture Department said prices rose.")
+    orgs = [e for e in ents if e.type.value == "Organisation"]
+    assert len(orgs) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Bravura CEO Ann Lee spoke on Monday. Bravura shares fell.", "Bravura", "Organisation"),
+        ("The minister told Zentrix that the plan was final.", "Zentrix", "Organisation"),
+        ("The firm sells its chatbot Orbly to banks. Orbly answers questions.", "Orbly", "Product"),
+        ("Lawmakers debated the Fair Wages Act on Tuesday.", "Fair Wages Act", "Law"),
+    ],
+)
+def test_type_comes_from_context(text: str, name: str, kind: str) -> None:
+    ents = by_name(story(text))
+    assert name in ents, sorted(ents)
+    assert ents[name].type.value == kind
+
+
+def test_possessive_and_merged_spans_are_split() -> None:
+    ents = by_name(story("Investors cheered. Tom Greer's Halvorsen Group bought a mill.", "Halvorsen Group grew."))
+    assert "Tom Greer" in ents and "Halvorsen Group" in ents
+    assert not any("'s" in n or "’s" in n for n in ents)
+
+
+def test_caption_credits_and_common_acronyms_are_not_entities() -> None:
+    ents = by_name(
+        story(
+            "The factory reopened on Monday, officials said. Lena Brandt/Reuters\n"
+            "Workers welcomed the AI tools. Photo: Sam Oduya via Getty Images\n"
+            "The Northwind plant employs 300 people."
+        )
+    )
+    assert not {"Lena Brandt", "Reuters", "Getty Images", "AI", "Sam Oduya"} & set(ents)
