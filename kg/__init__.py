@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .api import Story
 
 
-def open(path: str | Path = "build") -> Story:  # noqa: A001 - kg.open mirrors the builtin on purpose
+def open(path: str | Path = "build") -> Story:  # kg.open: named like the builtin on purpose
     """Open a built story (a ``kg build`` output folder, or its ``store/``) for queries.
 
     >>> kg.open("build").query("entities")                  # doctest: +SKIP

@@ -25,7 +25,9 @@ if TYPE_CHECKING:  # heavy modules load on first use only
     from .pipeline import BuildResult
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_INTEGERS = {
+    f"{_XSD}{t}" for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
+}
 _FLOATS = {f"{_XSD}{t}" for t in ("decimal", "double", "float")}
 
 
@@ -49,6 +51,21 @@ def _python(term: Any) -> Any:
     return str(term.value)
 
 
+def _rdflib_term(term: Any) -> Any:
+    import pyoxigraph as ox
+    import rdflib
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    # rdflib spells a plain string without a datatype; xsd:string would make a different term.
+    return rdflib.Literal(term.value, datatype=None if dt == f"{_XSD}string" else rdflib.URIRef(dt))
+
+
 class Html:
     """HTML that Jupyter and VS Code display inline (``_repr_html_``) without importing IPython."""
 
@@ -70,7 +87,9 @@ class Story:
     [{'one': 1}]
     """
 
-    def __init__(self, store: GraphStore, path: Path | None = None, result: BuildResult | None = None) -> None:
+    def __init__(
+        self, store: GraphStore, path: Path | None = None, result: BuildResult | None = None
+    ) -> None:
         self.store = store
         self.path = path
         self.result = result
@@ -123,9 +142,15 @@ class Story:
         import pyoxigraph as ox
         import rdflib
 
-        data = ox.serialize(self.store.raw.quads_for_pattern(None, None, None, None), format=ox.RdfFormat.N_QUADS)
         ds = rdflib.Dataset()
-        ds.parse(data=(data or b"").decode("utf-8"), format="nquads")
+        graphs: dict[str, rdflib.Graph] = {}
+        for q in self.store.raw.quads_for_pattern(None, None, None, None):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                target = ds.default_graph
+            else:
+                name = str(q.graph_name.value)
+                target = graphs.get(name) or graphs.setdefault(name, ds.graph(_rdflib_term(q.graph_name)))
+            target.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
         return ds
 
     def to_networkx(self) -> networkx.MultiDiGraph:

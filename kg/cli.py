@@ -91,16 +91,19 @@ def build(
     from .pipeline import build as run
     from .pipeline import cpu_workers
 
-    result = run(
-        paths,
-        out,
-        workers=workers or cpu_workers(),
-        strict=strict,
-        default_date=default_date,
-        progress=sys.stderr.isatty(),
-        page=not no_page,
-        use_cache=not no_cache,
-    )
+    try:
+        result = run(
+            paths,
+            out,
+            workers=workers or cpu_workers(),
+            strict=strict,
+            default_date=default_date,
+            progress=sys.stderr.isatty(),
+            page=not no_page,
+            use_cache=not no_cache,
+        )
+    except OSError as e:  # a full disk, or --out turned unwritable during the build
+        raise _output_error(out, e) from None
     click.echo(
         f"built {result.articles} articles ({result.parsed} parsed, {result.articles - result.parsed} "
         f"from cache): {result.entities} entities, {result.facts} facts, {result.quads} quads"
@@ -111,6 +114,19 @@ def build(
         click.echo(result.report.summary(), err=True)
     if result.report.skipped:
         sys.exit(1)
+
+
+def _output_error(out: Path, e: OSError) -> KgError:
+    """A failed write during a build as one line naming the output and the fix."""
+    import errno
+
+    from .errors import OutputError
+
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = f"free some space on that disk, or build into another folder with --out (now {out})"
+    else:
+        fix = f"check the permissions there, or build into another folder with --out (now {out})"
+    return OutputError(f"{e.filename or out}: cannot write ({e.strerror or e}); {fix}")
 
 
 @main.command()
@@ -290,15 +306,29 @@ def viz(store: Path, out_path: Path) -> None:
 
 
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Build folder (or its store/ folder).")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Build folder (or its store/ folder).",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 exposes the endpoint to the network.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True,
-              help="Seconds a query may run (0: no limit).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 exposes the endpoint to the network.",
+)
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    help="Whole seconds a query may run (0: no limit).",
+)
 @_friendly
-def serve(store: Path, port: int, host: str, timeout: float) -> None:
+def serve(store: Path, port: int, host: str, timeout: int) -> None:
     """Serve the built graph read-only as a SPARQL 1.1 endpoint (Oxigraph's server).
 
     Queries go to http://HOST:PORT/query (GET or POST; JSON, XML, CSV or TSV
@@ -318,12 +348,27 @@ def serve(store: Path, port: int, host: str, timeout: float) -> None:
 
 @main.command()
 @click.argument("url")
-@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Build folder (or its store/ folder).")
-@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
-              help="HTTP header for every request, e.g. 'Authorization: Bearer TOKEN' (repeatable).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
-              help="Seconds to wait for each request.")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Build folder (or its store/ folder).",
+)
+@click.option(
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="HTTP header for every request, e.g. 'Authorization: Bearer TOKEN' (repeatable).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120,
+    show_default=True,
+    help="Seconds to wait for each request.",
+)
 @_friendly
 def push(url: str, store: Path, headers: tuple[str, ...], timeout: float) -> None:
     """Send the graph to a SPARQL 1.1 Graph Store endpoint, one named graph per article.
@@ -343,7 +388,9 @@ def push(url: str, store: Path, headers: tuple[str, ...], timeout: float) -> Non
     for h in headers:
         name, sep, value = h.partition(":")
         if not sep or not name.strip():
-            raise PushError(f"--header {h!r} is not 'NAME: VALUE'; write e.g. --header 'Authorization: Bearer T'")
+            raise PushError(
+                f"--header {h!r} is not 'NAME: VALUE'; write e.g. --header 'Authorization: Bearer T'"
+            )
         extra[name.strip()] = value.strip()
     result = run(GraphStore.open(_store_dir(store)), url, timeout=timeout, headers=extra)
     click.echo(f"pushed {result.graphs} graphs ({result.quads} quads) to {url}")

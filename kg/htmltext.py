@@ -1,7 +1,8 @@
 """Text out of an HTML page saved as an article.
 
 The main text is found by trafilatura (a library made for pulling the article
-out of a news page: it drops menus, footers, share buttons and scripts). When
+out of a news page: it drops menus, footers, share buttons and scripts; it is
+asked to favour precision, as boilerplate would become bogus entities). When
 trafilatura is not installed, or finds nothing, a small standard-library
 parser keeps the visible text instead. Either way paragraphs stay one a line
 and the content of ``<script>``, ``<style>`` and the like is never kept.
@@ -20,18 +21,30 @@ import re
 from html.parser import HTMLParser
 
 # Elements whose content is never text of the article.
-_SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg", "iframe", "object", "select",
-         "button", "canvas", "math"}
+_SKIP = frozenset(
+    (  # noqa: SIM905
+        "script style noscript template head nav footer svg iframe object select button canvas math"
+    ).split()
+)
 # Elements that end a line of text.
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "dt", "dd", "article",
-          "section", "blockquote", "header", "main", "aside", "figure", "figcaption", "pre", "ul", "ol", "table",
-          "hr", "form", "address", "details", "summary", "body", "title"}
+_BLOCK = frozenset(
+    (  # noqa: SIM905
+        "p div br li h1 h2 h3 h4 h5 h6 tr td th dt dd article section blockquote header main aside "
+        "figure figcaption pre ul ol table hr form address details summary body title"
+    ).split()
+)
 # <meta name|property|itemprop=...> whose content is the publication date.
-_DATE_META = {"article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
-              "publish-date", "publication_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-              "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime"}
-_ISO_START = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
-_MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|section|span|br|meta|title|script|a)\b", re.I)
+_DATE_META = frozenset(
+    (  # noqa: SIM905
+        "article:published_time og:published_time datepublished date pubdate publishdate publish-date "
+        "publication_date dc.date dc.date.issued dcterms.created dcterms.date sailthru.date "
+        "parsely-pub-date cxenseparse:recs:publishtime"
+    ).split()
+)
+_ISO_START = re.compile(r"\s*([0-9]{4}-[0-9]{2}-[0-9]{2})")
+_MARKUP = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|p|div|article|section|span|br|meta|title|script|a)\b", re.I
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -95,7 +108,8 @@ class _Page(HTMLParser):
         if self._in_json_ld:
             self.json_ld.append(data)
         if not self.skip:
-            self.parts.append(data)
+            # A line break in the source is a space on the page.
+            self.parts.append(data.replace("\r", " ").replace("\n", " "))
 
 
 def _parse(html: str) -> _Page:
@@ -127,19 +141,25 @@ def html_to_text(html: str) -> str:
     >>> html_to_text("<p>First.</p><p>Second.</p>")
     'First.\\nSecond.'
     """
+    text = _trafilatura(html)
+    return text if text else fallback_text(html)
+
+
+def _trafilatura(html: str) -> str:
+    """The main text by trafilatura, or '' when it is not installed or finds none."""
     try:
         import trafilatura
     except ImportError:
-        trafilatura = None
-    if trafilatura is not None:
+        return ""
+    else:
         log = logging.getLogger("trafilatura")
         if log.level == logging.NOTSET:
             # Its warnings ("discarding data") are about pages, not about kg; keep the terminal quiet.
             log.setLevel(logging.ERROR)
-        text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=False)
-        if text and text.strip():
-            return _lines(str(text))
-    return fallback_text(html)
+        text = trafilatura.extract(
+            html, include_comments=False, include_tables=False, deduplicate=False, favor_precision=True
+        )
+        return _lines(str(text)) if text else ""
 
 
 def page_date(html: str) -> str | None:

@@ -34,17 +34,20 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from .errors import ArticleFormatError, InputError
 from .model import Article
 
 # A first line "date 2026-02-23 ...": the word date (any case, an optional colon) then a token
 # starting with a digit. "Date night at the White House" is text, not a date line.
-DATE_LINE = re.compile(r"[ \t]*date[ \t]*:?[ \t]*([0-9]\S*|(?=\n|$))", re.I)
+DATE_LINE = re.compile(r"\s*date[ \t]*:?[ \t]*([0-9]\S*|(?=\n|$))", re.I)
 ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 EXPECTED = "the first line must start with 'date YYYY-MM-DD' (e.g. 'date 2026-02-23 The text...')"
 FIX_DATE = "fix the date line, or pass --date YYYY-MM-DD to use that date for such files"
-FIX_MISSING = "add a first line such as 'date 2026-02-23', or pass --date YYYY-MM-DD to use that date for such files"
+FIX_MISSING = (
+    "add a first line such as 'date 2026-02-23', or pass --date YYYY-MM-DD to use that date for such files"
+)
 MIN_YEAR = 1800
 # Dates up to this far ahead are accepted (time zones, embargoed stories); later ones are typos.
 FUTURE_SLACK = timedelta(days=366)
@@ -55,9 +58,11 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_CHARS = 1_000_000
 # Files with these suffixes are not articles; they are counted, not read. Anything else is tried.
 NOT_ARTICLES = frozenset(
-    ".png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svg .pdf .zip .gz .tgz .bz2 .xz .7z .tar .rar "
-    ".csv .tsv .json .jsonl .yaml .yml .xml .sgm .py .pyc .rq .ttl .trig .nq .nt .pickle .pkl .db "
-    ".doc .docx .xls .xlsx .ppt .pptx .odt .mp3 .mp4 .wav .mov .exe .so .dll .swp".split()
+    (  # noqa: SIM905
+        ".png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svg .pdf .zip .gz .tgz .bz2 .xz .7z .tar .rar .csv "
+        ".tsv .json .jsonl .yaml .yml .xml .sgm .py .pyc .rq .ttl .trig .nq .nt .pickle .pkl .db .doc .docx "
+        ".xls .xlsx .ppt .pptx .odt .mp3 .mp4 .wav .mov .exe .so .dll .swp"
+    ).split()
 )
 # Leading bytes of binary formats, to name what was found instead of an article.
 MAGIC = (
@@ -79,6 +84,8 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUN = re.compile(r"\s+")
 
+Action = Literal["skipped", "repaired", "note"]
+
 
 @dataclass
 class Problem:
@@ -90,7 +97,7 @@ class Problem:
 
     path: str
     message: str
-    action: str = "skipped"
+    action: Action = "skipped"
 
     @property
     def skipped(self) -> bool:
@@ -114,7 +121,7 @@ class IngestReport:
     # Files not tried because their suffix says they are no articles (.png, .json, ...).
     ignored: int = 0
 
-    def add(self, path: str, message: str, action: str = "skipped") -> None:
+    def add(self, path: str, message: str, action: Action = "skipped") -> None:
         self.problems.append(Problem(path, message, action))
 
     @property
@@ -141,10 +148,10 @@ class IngestReport:
             extras.append(f"{self.ignored} non-article files ignored")
         lines = [head + "".join(f", {e}" for e in extras)]
         ordered = self.skipped + self.repaired + self.notes
-        shown = ordered if limit is None else ordered[:limit]
-        lines += [f"  {p.action}: {p.path}: {p.message}" for p in shown]
-        if len(shown) < len(ordered):
-            lines.append(f"  ... and {len(ordered) - len(shown)} more")
+        listed = ordered if limit is None else ordered[:limit]
+        lines += [f"  {p.action}: {p.path}: {p.message}" for p in listed]
+        if len(listed) < len(ordered):
+            lines.append(f"  ... and {len(ordered) - len(listed)} more")
         return "\n".join(lines)
 
 
@@ -166,10 +173,10 @@ def iter_files(paths: Iterable[Path | str], report: IngestReport | None = None) 
     ['a.txt']
     """
     report = report if report is not None else IngestReport()
-    paths = [Path(p) for p in paths]
-    for path in paths:
+    roots = [Path(p) for p in paths]
+    for path in roots:
         if not os.path.lexists(path):
-            raise InputError(f"{path}: no such file or folder; give article files or folders of them")
+            raise InputError(f"{shown(path)}: no such file or folder; give article files or folders of them")
     seen_dirs: dict[tuple[int, int], str] = {}
     seen_files: dict[tuple[int, int], str] = {}
 
@@ -180,20 +187,22 @@ def iter_files(paths: Iterable[Path | str], report: IngestReport | None = None) 
             return True  # a broken link: reading it reports why
         key = (st.st_dev, st.st_ino)
         if key in seen_files:
-            report.add(str(path), f"the same file as {seen_files[key]} (through a link); read once", "note")
+            report.add(shown(path), f"the same file as {seen_files[key]} (through a link); read once", "note")
             return False
-        seen_files[key] = str(path)
+        seen_files[key] = shown(path)
         return True
 
-    for path in paths:
+    def unreadable(err: OSError) -> None:
+        report.add(
+            shown(str(err.filename)),
+            f"folder cannot be read ({err.strerror}); fix its permissions (chmod +rx)",
+        )
+
+    for path in roots:
         if not path.is_dir():
             if once(path):
                 yield path
             continue
-
-        def unreadable(err: OSError) -> None:
-            report.add(str(err.filename), f"folder cannot be read ({err.strerror}); fix its permissions (chmod +rx)")
-
         for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable):
             try:
                 st = os.stat(root)
@@ -204,9 +213,13 @@ def iter_files(paths: Iterable[Path | str], report: IngestReport | None = None) 
             key = (st.st_dev, st.st_ino)
             if key in seen_dirs:
                 dirs[:] = []
-                report.add(root, f"a link back to the folder {seen_dirs[key]}, already read; not read again", "note")
+                report.add(
+                    shown(root),
+                    f"a link back to the folder {seen_dirs[key]}, already read; not read again",
+                    "note",
+                )
                 continue
-            seen_dirs[key] = root
+            seen_dirs[key] = shown(root)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if name.startswith(".") or name.endswith("~"):
@@ -217,6 +230,23 @@ def iter_files(paths: Iterable[Path | str], report: IngestReport | None = None) 
                 file = Path(root) / name
                 if once(file):
                     yield file
+
+
+def shown(path: Path | str) -> str:
+    """``path`` as text that can be printed and stored: a name that is not UTF-8 is read as Windows-1252.
+
+    >>> shown(os.fsdecode(b"caf\\xe9.txt"))
+    'café.txt'
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(text).decode("utf-8", errors=_cp1252_fallback())
+        except UnicodeError:
+            return text.encode("utf-8", errors="replace").decode("utf-8")
+    return text
 
 
 # --------------------------------------------------------------- decoding
@@ -252,13 +282,14 @@ def decode(data: bytes, path: str, report: IngestReport | None = None) -> str:
         pass
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
-    good = sum(1 for c in loose if c > "\x7f") - bad
-    if good > bad:
+    good = _non_ascii(loose) - bad
+    if good and good >= bad:
         # Mostly UTF-8 with a few stray bytes (pasted from a Windows-1252 text, or cut): keep the
         # UTF-8 and read the stray bytes as Windows-1252.
         text = data.decode("utf-8", errors=_cp1252_fallback())
         report.add(
-            path, f"not valid UTF-8: {bad} stray bytes read as Windows-1252; save it as UTF-8 to silence this",
+            path,
+            f"not valid UTF-8: {bad} stray bytes read as Windows-1252; save it as UTF-8 to silence this",
             "repaired",
         )
         return text
@@ -274,11 +305,12 @@ def _legacy(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = ""
     if text:
-        letters = sum(1 for c in text if c.isalpha())
-        foreign = sum(1 for c in text if c > "\x7f")
+        sample = text[:200_000]
+        letters = sum(1 for c in sample if c.isalpha())
+        accented = sum(1 for c in sample if c > "\x7f" and c.isalpha())
         # Western European text has a few accented letters among ASCII ones; Cyrillic or Greek
         # read as Windows-1252 is nearly all accented letters.
-        if foreign <= 0.3 * max(letters, 1):
+        if accented <= 0.3 * max(letters, 1):
             return "Windows-1252 (Latin-1)", text
     from charset_normalizer import from_bytes
 
@@ -289,6 +321,10 @@ def _legacy(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     return "Windows-1252 (Latin-1), with unreadable bytes replaced", data.decode("cp1252", errors="replace")
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", errors="ignore"))
 
 
 @cache
@@ -322,12 +358,18 @@ def parse_date(value: str, path: str, today: date | None = None) -> date:
     try:
         d = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ArticleFormatError(path, f"impossible date {value!r} (there is no such day): {EXPECTED}; {FIX_DATE}") from None
+        raise ArticleFormatError(
+            path, f"impossible date {value!r} (there is no such day): {EXPECTED}; {FIX_DATE}"
+        ) from None
     if d.year < MIN_YEAR:
-        raise ArticleFormatError(path, f"date {value} is before {MIN_YEAR}, too early for news: {FIX_DATE}")
+        raise ArticleFormatError(
+            path, f"date {value} is before {MIN_YEAR}, too early for news: {EXPECTED}; {FIX_DATE}"
+        )
     latest = (today or date.today()) + FUTURE_SLACK
     if d > latest:
-        raise ArticleFormatError(path, f"date {value} is in the future (after {latest}): {FIX_DATE}")
+        raise ArticleFormatError(
+            path, f"date {value} is in the future (after {latest}): {EXPECTED}; {FIX_DATE}"
+        )
     return d
 
 
@@ -366,9 +408,12 @@ def parse_article(
     """
     report = report if report is not None else IngestReport()
     article_id = Path(path).stem
-    if not text.strip():
-        raise ArticleFormatError(path, f"the file is {'empty' if not text else 'only whitespace'}: {EXPECTED}")
     text, removed = clean_text(text)
+    if not text.strip():
+        what = "empty" if not text else "only whitespace" if not removed else "only control characters"
+        raise ArticleFormatError(
+            path, f"the file is {what}; remove it, or write 'date YYYY-MM-DD' and the article text into it"
+        )
     if removed:
         report.add(path, f"{removed} control characters (e.g. NUL) removed from the text", "repaired")
     m = DATE_LINE.match(text)
@@ -400,7 +445,9 @@ def parse_article(
         body = clean_text(html_to_text(body))[0].strip()
         report.add(path, "an HTML page: its text was extracted, the markup dropped", "repaired")
         if not body:
-            raise ArticleFormatError(path, "an HTML page without article text; save the article's text instead")
+            raise ArticleFormatError(
+                path, "an HTML page without article text; save the article's text instead"
+            )
     if d is None:
         if default_date is None:
             first = text.strip().split("\n", 1)[0][:40]
@@ -408,12 +455,15 @@ def parse_article(
         d = default_date
         report.defaulted += 1
     if not body:
-        raise ArticleFormatError(path, f"only a date line, no article text: {EXPECTED}")
+        raise ArticleFormatError(
+            path, "only a date line, no article text; add the text after the date, or remove it"
+        )
     if len(body) > MAX_CHARS:
+        size = len(body)
         body = _cut(body, MAX_CHARS)
         report.add(
             path,
-            f"{len(text):,} characters, far longer than an article; only the first {len(body):,} were kept "
+            f"{size:,} characters, far longer than an article; only the first {len(body):,} were kept "
             "(split it into one file per article)",
             "repaired",
         )
@@ -458,7 +508,9 @@ def read_articles(
     maps an article id to its date, for corpora without date lines, and wins
     over ``default_date``. The same text under two names is built once (the
     first in sorted order) and the other noted. With ``strict`` the first file
-    that would be skipped raises ``ArticleFormatError`` instead.
+    that would be skipped raises ``ArticleFormatError`` instead. Finding no
+    file to read at all is an ``InputError`` (a build of nothing would replace
+    a good graph with an empty one).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -467,6 +519,13 @@ def read_articles(
     >>> [a.id for a in read_articles([d], r)], r.notes[0].message  # doctest: +ELLIPSIS
     (['a'], 'the same text as .../a.txt; built once, as that file')
     """
+    if default_date is not None:
+        try:
+            parse_date(default_date.isoformat(), "--date")
+        except ArticleFormatError as e:
+            raise InputError(
+                f"--date {default_date}: {e.problem.split(':')[0]}; give a date between {MIN_YEAR} and now"
+            ) from None
     seen_text: dict[str, str] = {}
     seen_ids: dict[str, str] = {}
 
@@ -475,23 +534,35 @@ def read_articles(
             raise ArticleFormatError(path, f"{problem} (stopped by --strict)")
         report.add(path, problem)
 
+    roots = [Path(p) for p in paths]
     before = len(report.skipped)
-    for path in iter_files(paths, report):
+    files = 0
+    for path in iter_files(roots, report):
+        files += 1
         if strict and len(report.skipped) > before:
             p = report.skipped[-1]
             raise ArticleFormatError(p.path, f"{p.message} (stopped by --strict)")
-        spath = str(path)
+        spath = shown(path)
+        if spath != str(path):
+            report.add(
+                spath, "the file name is not UTF-8; read as Windows-1252 (rename the file)", "repaired"
+            )
         try:
             article = _read_one(path, report, default_date, dates)
         except ArticleFormatError as e:
             skip(spath, e.problem)
             continue
-        digest = hashlib.sha256(_SPACE_RUN.sub(" ", article.text).encode("utf-8", "surrogatepass")).hexdigest()
+        digest = hashlib.sha256(
+            _SPACE_RUN.sub(" ", article.text).encode("utf-8", "surrogatepass")
+        ).hexdigest()
         if digest in seen_text:
             report.add(spath, f"the same text as {seen_text[digest]}; built once, as that file", "note")
             continue
         if article.id in seen_ids:
-            skip(spath, f"article id {article.id!r} is already used by {seen_ids[article.id]}; rename one of the files")
+            skip(
+                spath,
+                f"article id {article.id!r} is already used by {seen_ids[article.id]}; rename one of the files",
+            )
             continue
         seen_text[digest] = spath
         seen_ids[article.id] = spath
@@ -500,34 +571,50 @@ def read_articles(
     if strict and len(report.skipped) > before:
         p = report.skipped[-1]
         raise ArticleFormatError(p.path, f"{p.message} (stopped by --strict)")
+    if files == 0 and len(report.skipped) == before:
+        ignored = f" ({report.ignored} files of other kinds ignored)" if report.ignored else ""
+        raise InputError(
+            f"{', '.join(map(shown, roots))}: no article files found{ignored}; give text files whose first "
+            "line is 'date YYYY-MM-DD'"
+        )
 
 
-def _read_one(path: Path, report: IngestReport, default_date: date | None, dates: Mapping[str, date] | None) -> Article:
-    spath = str(path)
+def _read_one(
+    path: Path, report: IngestReport, default_date: date | None, dates: Mapping[str, date] | None
+) -> Article:
+    spath = shown(path)
     try:
         st = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            raise ArticleFormatError(spath, f"a broken link (to {os.readlink(path)}); remove it or fix it") from None
+            raise ArticleFormatError(
+                spath, f"a broken link (to {os.readlink(path)}); remove it or fix it"
+            ) from None
         raise ArticleFormatError(spath, "it vanished while being read; run the build again") from None
     except OSError as e:
-        raise ArticleFormatError(spath, f"cannot be read ({e.strerror}); check the file and its folder") from None
+        raise ArticleFormatError(
+            spath, f"cannot be read ({e.strerror}); check the file and its folder"
+        ) from None
     if not stat.S_ISREG(st.st_mode):
         raise ArticleFormatError(spath, "not a regular file (a device, pipe or socket); give article files")
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except PermissionError:
-        raise ArticleFormatError(spath, "cannot be read (permission denied); fix its permissions (chmod +r)") from None
+        raise ArticleFormatError(
+            spath, "cannot be read (permission denied); fix its permissions (chmod +r)"
+        ) from None
     except OSError as e:
         raise ArticleFormatError(spath, f"cannot be read ({e.strerror}); check the file") from None
     if len(data) > MAX_BYTES:
         data = _cut_bytes(data, MAX_BYTES)
         report.add(
-            spath, f"larger than {MAX_BYTES // 2**20} MiB; only the first {len(data):,} bytes were read", "repaired"
+            spath,
+            f"larger than {MAX_BYTES:,} bytes, far more than an article; only the first {len(data):,} were read",
+            "repaired",
         )
     text = decode(data, spath, report)
-    own = dates.get(path.stem) if dates else None
+    own = dates.get(Path(spath).stem) if dates else None
     return parse_article(text, spath, own or default_date, report)
 
 

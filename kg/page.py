@@ -28,7 +28,6 @@ import math
 import os
 import re
 import tempfile
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -54,18 +53,32 @@ KIND_STYLES: dict[str, tuple[str, str]] = {
 }
 _OTHER_STYLE = ("dot", "#8C8C8C")
 
-_PHYSICS_MAX_NODES = 300  # above this the layout is computed here and physics is off
+_PHYSICS_MAX_NODES = 300  # up to this, vis-network's physics polishes our layout; above, it is off
 _MAX_EVIDENCE = 8  # evidence items carried per node/edge; the count of the rest is shown
 _MAX_SENTENCE = 600
 _MAX_DRAWN_LABEL = 40
 _LAYOUT_SEED = 7
 _SMALL_COMPONENT = 12  # components up to this size are packed, not force-laid
+_MIN_SIZE = 12.0
 _PIXELS_PER_NODE = 90.0  # side of the square each node gets in a big layout
+_FAMILY_COLOURS = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8E6C8A", "#5D8A3A")
+_NO_FAMILY_COLOUR = "#7b8794"
 _CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|em|rem|vh|%)$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,8 +175,9 @@ def _render_page(
     left_nodes = graph.number_of_nodes() - len(kept)
     left_edges = graph.number_of_edges() - len(edge_list)
     physics = len(kept) <= _PHYSICS_MAX_NODES
-    positions = None if physics else _positions(kept, edge_list)
-    net = _network(graph, kept, edge_list, positions, physics=physics)
+    sizes = [_node_size(graph.nodes[n]) for n in kept]
+    positions = _positions(kept, edge_list, sizes)  # also the start for physics: it settles sooner
+    net = _network(graph, kept, edge_list, positions, sizes, physics=physics)
 
     kinds_present = sorted({_kind(graph.nodes[n]) for n in kept}, key=_kind_order)
     # The evidence and full labels travel beside the vis items, not in them: vis-network copies
@@ -186,52 +200,88 @@ def _render_page(
             f"{left_nodes:,} nodes and {left_edges:,} edges left out."
         )
     js, css = _vis_assets()
-    return _env().get_template("graph.html").render(
-        title=title,
-        subtitle=subtitle,
-        note=note,
-        compact=compact,
-        legend=[
-            {"kind": k, "icon": Markup(_legend_icon(k)), "count": sum(1 for n in kept if _kind(graph.nodes[n]) == k)}
-            for k in kinds_present
-        ],
-        node_count=len(kept),
-        edge_count=len(edge_list),
-        date_min=min((s[0] for s in spans), default=""),
-        date_max=max((s[1] for s in spans), default=""),
-        vis_js=Markup(_inline(js, "script")),
-        vis_css=Markup(_inline(css, "style")),
-        page_js=Markup(_inline(_template_text("graph.js"), "script")),
-        page_css=Markup(_inline(_template_text("graph.css"), "style")),
-        data_json=Markup(_script_json(payload)),
+    return _valid_unicode(
+        _env()
+        .get_template("graph.html")
+        .render(
+            title=title,
+            subtitle=subtitle,
+            note=note,
+            compact=compact,
+            legend=[
+                {
+                    "kind": k,
+                    "icon": Markup(_legend_icon(k)),
+                    "count": sum(1 for n in kept if _kind(graph.nodes[n]) == k),
+                }
+                for k in kinds_present
+            ],
+            node_count=len(kept),
+            edge_count=len(edge_list),
+            date_min=min((s[0] for s in spans), default=""),
+            date_max=max((s[1] for s in spans), default=""),
+            vis_js=Markup(_inline(js, "script")),
+            vis_css=Markup(_inline(css, "style")),
+            page_js=Markup(_inline(_template_text("graph.js"), "script")),
+            page_css=Markup(_inline(_template_text("graph.css"), "style")),
+            data_json=Markup(_script_json(payload)),
+        )
     )
 
 
-def _select(graph: networkx.MultiDiGraph, max_nodes: int) -> list[str]:
-    """The nodes to draw: all of them, or the most connected ``max_nodes``.
+def _select(graph: networkx.MultiDiGraph, max_nodes: int) -> list[Any]:
+    """The nodes to draw: all of them, or the most connected part of ``max_nodes`` nodes.
 
-    Nodes are taken by degree (ties by id). An event comes with its participants (as many as
+    The part is grown from the node of highest degree, always adding the node with the most
+    edges into what is already taken (ties: higher degree, then id), and from the next highest
+    degree when a component runs out. So it is dense and connected rather than a scatter of
+    hubs whose links all lead out of it. An event comes with its participants (as many as
     still fit) and is dropped rather than drawn without any.
     """
+    import heapq
+
     if graph.number_of_nodes() <= max_nodes:
         return sorted(graph.nodes, key=str)
     degree = dict(graph.degree())
-    rank = {n: i for i, n in enumerate(sorted(graph.nodes, key=lambda n: (-degree[n], str(n))))}
+    seeds = iter(sorted(graph.nodes, key=lambda n: (-degree[n], str(n))))
+    links: dict[Any, int] = {}
+    heap: list[tuple[int, int, str, int, Any]] = []
     kept: set[Any] = set()
-    for node in sorted(rank, key=rank.__getitem__):
-        if len(kept) >= max_nodes:
-            break
-        if node in kept:
-            continue
+    skipped: set[Any] = set()
+
+    def neighbours(node: Any) -> set[Any]:
+        return (set(graph.predecessors(node)) | set(graph.successors(node))) - {node}
+
+    def take(node: Any) -> None:
+        kept.add(node)
+        for other in neighbours(node) - kept:
+            links[other] = (
+                links.get(other, 0) + graph.number_of_edges(node, other) + graph.number_of_edges(other, node)
+            )
+            heapq.heappush(heap, (-links[other], -degree[other], str(other), len(heap), other))
+
+    while len(kept) < max_nodes:
+        node = None
+        while heap:
+            count, *_, candidate = heapq.heappop(heap)
+            if candidate not in kept and candidate not in skipped and -count == links[candidate]:
+                node = candidate
+                break
+        if node is None:
+            node = next((n for n in seeds if n not in kept and n not in skipped), None)
+            if node is None:
+                break
         if _kind(graph.nodes[node]) != "Event":
-            kept.add(node)
+            take(node)
             continue
-        neighbours = set(graph.predecessors(node)) | set(graph.successors(node))
-        neighbours.discard(node)
-        new = sorted(neighbours - kept, key=rank.__getitem__)[: max_nodes - len(kept) - 1]
-        if new or neighbours & kept:
-            kept.add(node)
-            kept.update(new)
+        others = neighbours(node)
+        room = max_nodes - len(kept) - 1
+        if not (others & kept) and (room < 1 or not others):
+            skipped.add(node)
+            continue
+        take(node)
+        for other in sorted(others - kept, key=lambda n: (-degree[n], str(n)))[:room]:
+            take(other)
     return sorted(kept, key=str)
 
 
@@ -245,7 +295,8 @@ def _network(
     graph: networkx.MultiDiGraph,
     kept: list[Any],
     edge_list: list[tuple[Any, Any, Any, dict[str, Any]]],
-    positions: dict[Any, tuple[float, float]] | None,
+    positions: dict[Any, tuple[float, float]],
+    sizes: list[float],
     *,
     physics: bool,
 ) -> Any:
@@ -255,22 +306,21 @@ def _network(
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     labels = {n: _text(graph.nodes[n].get("label"), _local_name(n)) for n in kept}
-    for n in kept:
+    for n, size in zip(kept, sizes, strict=True):
         attrs = graph.nodes[n]
         kind = _kind(attrs)
         mentions = _int(attrs.get("mentions"), 1)
         span = _date_span(attrs.get("date"))
         evidence, total = _evidence(attrs.get("evidence"))
-        extra: dict[str, Any] = {}
-        if positions is not None:
-            extra.update(x=positions[n][0], y=positions[n][1])
         # add_node does a linear membership test per call; fine at the sizes drawn (<= max_nodes).
         net.add_node(
             str(n),
             label=_shorten(labels[n], _MAX_DRAWN_LABEL),
             shape=KIND_STYLES.get(kind, _OTHER_STYLE)[0],  # add_node would set "dot" over the group's
             group=kind,
-            size=round(min(10 + 6 * math.log(max(mentions, 1)), 44), 1),
+            size=size,
+            x=positions[n][0],
+            y=positions[n][1],
             kg={
                 "label": labels[n],
                 "kind": kind,
@@ -281,7 +331,6 @@ def _network(
                 "ev": evidence,
                 "evn": total,
             },
-            **extra,
         )
     # Parallel edges between the same two nodes get increasing curvature so all stay visible.
     seen_pairs: dict[frozenset[Any], int] = {}
@@ -304,6 +353,11 @@ def _network(
         net.edges.append(Edge(str(u), str(v), directed=False, **options).options)
     net.options = _vis_options(physics=physics, big=len(kept) > 1000)
     return net
+
+
+def _node_size(attrs: Mapping[str, Any]) -> float:
+    """Radius in pixels: grows with the log of the mentions, capped."""
+    return round(min(_MIN_SIZE + 6 * math.log(max(_int(attrs.get("mentions"), 1), 1)), 36.0), 1)
 
 
 def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
@@ -331,14 +385,14 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
             "hideEdgesOnZoom": big,
             "keyboard": False,
         },
-        "layout": {"randomSeed": _LAYOUT_SEED, "improvedLayout": physics},
+        "layout": {"randomSeed": _LAYOUT_SEED, "improvedLayout": False},  # positions come from Python
     }
     if physics:
         options["physics"] = {
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": 300, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 60, "fit": True},
         }
     else:
         options["physics"] = {"enabled": False}
@@ -389,11 +443,11 @@ def _darker(colour: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Layout for big graphs
+# Layout
 
 
 def _positions(
-    kept: list[Any], edge_list: list[tuple[Any, Any, Any, dict[str, Any]]]
+    kept: list[Any], edge_list: list[tuple[Any, Any, Any, dict[str, Any]]], sizes: list[float]
 ) -> dict[Any, tuple[float, float]]:
     """Pixel positions for vis-network, rounded so that the page text is stable.
 
@@ -405,7 +459,9 @@ def _positions(
     import numpy as np
 
     index = {n: i for i, n in enumerate(kept)}
-    pairs = sorted({(min(a, b), max(a, b)) for a, b in ((index[u], index[v]) for u, v, _, _ in edge_list) if a != b})
+    pairs = sorted(
+        {(min(a, b), max(a, b)) for a, b in ((index[u], index[v]) for u, v, _, _ in edge_list) if a != b}
+    )
     links = nx.Graph()
     links.add_nodes_from(range(len(kept)))
     links.add_edges_from(pairs)
@@ -417,7 +473,10 @@ def _positions(
     if core:
         local = {g: i for i, g in enumerate(core)}
         arr = np.array([(local[a], local[b]) for a, b in pairs if a in local], dtype=np.intp)
-        pos = _force_layout(len(core), arr)
+        # Hubs and big nodes push harder (as in ForceAtlas2), so they do not pile up in the middle.
+        degree = np.bincount(arr.ravel(), minlength=len(core)).astype(np.float64)
+        radius = np.array([sizes[i] for i in core]) / _MIN_SIZE
+        pos = _force_layout(len(core), arr, mass=np.sqrt(degree + 1) * radius)
         pos -= pos.mean(axis=0)
         # Scale by the room each node gets (area of the disc over n), not by edge length: edges
         # to hubs are long, and a dense core would end up with overlapping nodes.
@@ -462,7 +521,13 @@ def _small_layout(component: list[int], links: Any, step: float) -> npt.NDArray[
 
 
 def _force_layout(
-    n: int, pairs: npt.NDArray[np.intp], *, iterations: int = 150, grid: int = 0, gravity: float = 0.7
+    n: int,
+    pairs: npt.NDArray[np.intp],
+    *,
+    mass: npt.NDArray[np.float64] | None = None,
+    iterations: int = 150,
+    grid: int = 0,
+    gravity: float = 0.7,
 ) -> npt.NDArray[np.float64]:
     """Fruchterman-Reingold with the repulsion of all pairs approximated on a grid.
 
@@ -486,6 +551,7 @@ def _force_layout(
     kernel_x = np.fft.rfft2(dx / r2, s=(size, size))
     kernel_y = np.fft.rfft2(dy / r2, s=(size, size))
     inner = slice(grid - 1, 2 * grid - 1)
+    m = np.ones(n) if mass is None else mass
     u, v = pairs[:, 0], pairs[:, 1]
     start = side / 6
     for step in range(iterations):
@@ -500,7 +566,7 @@ def _force_layout(
         cells = (base, base + grid, base + 1, base + grid + 1)
         density = np.zeros(grid * grid)
         for c, w in zip(cells, weights, strict=True):
-            density += np.bincount(c, weights=w, minlength=grid * grid)
+            density += np.bincount(c, weights=w * m, minlength=grid * grid)
         spectrum = np.fft.rfft2(density.reshape(grid, grid), s=(size, size))
         field_x = np.fft.irfft2(spectrum * kernel_x, s=(size, size))[inner, inner].ravel()
         field_y = np.fft.irfft2(spectrum * kernel_y, s=(size, size))[inner, inner].ravel()
@@ -508,7 +574,7 @@ def _force_layout(
         for c, w in zip(cells, weights, strict=True):
             force[:, 0] += w * field_x[c]
             force[:, 1] += w * field_y[c]
-        force /= cell
+        force *= (m / cell)[:, None]
         delta = pos[v] - pos[u]
         dist = np.hypot(delta[:, 0], delta[:, 1]) + 1e-9
         # Spring d² minus the exact 1/d repulsion of the two ends: the grid smooths repulsion
@@ -517,7 +583,7 @@ def _force_layout(
         for axis in (0, 1):
             force[:, axis] += np.bincount(u, weights=pull[:, axis], minlength=n)
             force[:, axis] -= np.bincount(v, weights=pull[:, axis], minlength=n)
-        force -= gravity * (pos - pos.mean(axis=0))  # keeps loosely connected parts near the core
+        force -= (gravity * m)[:, None] * (pos - pos.mean(axis=0))  # keeps loose parts near the core
         length = np.hypot(force[:, 0], force[:, 1]) + 1e-12
         pos += force * (np.minimum(length, temperature) / length)[:, None]
     return pos
@@ -537,7 +603,7 @@ class _Span:
 def _render_timeline(graph: networkx.MultiDiGraph, *, title: str) -> str:
     from markupsafe import Markup
 
-    events = []
+    events: list[dict[str, Any]] = []
     for node in sorted(graph.nodes, key=str):
         attrs = graph.nodes[node]
         if _kind(attrs) != "Event":
@@ -546,8 +612,11 @@ def _render_timeline(graph: networkx.MultiDiGraph, *, title: str) -> str:
         participants = []
         for other, relation in _participants(graph, node):
             participants.append(
-                {"label": _text(graph.nodes[other].get("label"), _local_name(other)),
-                 "kind": _kind(graph.nodes[other]), "relation": relation}
+                {
+                    "label": _text(graph.nodes[other].get("label"), _local_name(other)),
+                    "kind": _kind(graph.nodes[other]),
+                    "relation": relation,
+                }
             )
         evidence, total = _evidence(attrs.get("evidence"))
         events.append(
@@ -570,21 +639,26 @@ def _render_timeline(graph: networkx.MultiDiGraph, *, title: str) -> str:
         )
     )
     families = sorted({e["family"] for e in events if e["family"]})
+    colours = {f: _FAMILY_COLOURS[i % len(_FAMILY_COLOURS)] for i, f in enumerate(families)}
     for i, event in enumerate(events):
         event["anchor"] = f"ev-{i + 1}"
-        event["colour"] = _family_colour(event["family"])
+        event["colour"] = colours.get(event["family"], _NO_FAMILY_COLOUR)
         event["when"] = _span_text(event["span"]) if event["span"] else ""
         event["iso"] = _span_iso(event["span"]) if event["span"] else ""
     dated = [e for e in events if e["span"]]
-    return _env().get_template("timeline.html").render(
-        title=title,
-        events=events,
-        dated=len(dated),
-        undated=len(events) - len(dated),
-        first=dated[0]["when"] if dated else "",
-        last=max(dated, key=lambda e: e["span"].end)["when"] if dated else "",
-        families=[{"name": f, "colour": _family_colour(f)} for f in families],
-        axis=Markup(_axis_svg(dated)) if dated else "",
+    return _valid_unicode(
+        _env()
+        .get_template("timeline.html")
+        .render(
+            title=title,
+            events=events,
+            dated=len(dated),
+            undated=len(events) - len(dated),
+            first=dated[0]["when"] if dated else "",
+            last=dated[-1]["when"] if dated else "",
+            families=[{"name": f, "colour": colours[f]} for f in families],
+            axis=Markup(_axis_svg(dated)) if dated else "",
+        )
     )
 
 
@@ -595,7 +669,9 @@ def _participants(graph: networkx.MultiDiGraph, node: Any) -> list[tuple[Any, st
     for other, _, attrs in graph.in_edges(node, data=True):
         found.setdefault(other, set()).add(_text(attrs.get("label"), "related"))
     found.pop(node, None)
-    ordered = sorted(found, key=lambda o: (_text(graph.nodes[o].get("label"), _local_name(o)).lower(), str(o)))
+    ordered = sorted(
+        found, key=lambda o: (_text(graph.nodes[o].get("label"), _local_name(o)).lower(), str(o))
+    )
     return [(o, ", ".join(sorted(found[o]))) for o in ordered]
 
 
@@ -603,8 +679,9 @@ def _axis_svg(events: list[dict[str, Any]]) -> str:
     """The date axis: a bar per year- or month-precise event, a dot per day-precise one,
     stacked in lanes so they do not overlap. Text goes in only through ``html.escape``."""
     width, left, right, lane_h, top = 1000.0, 20.0, 20.0, 14.0, 28.0
-    lo = min(e["span"].start for e in events).toordinal()
-    hi = max(e["span"].end for e in events).toordinal() + 1
+    spans: list[_Span] = [e["span"] for e in events]
+    lo = min(s.start for s in spans).toordinal()
+    hi = max(s.end for s in spans).toordinal() + 1
     if hi - lo < 30:
         lo, hi = lo - 15, hi + 15
     scale = (width - left - right) / (hi - lo)
@@ -639,9 +716,12 @@ def _axis_svg(events: list[dict[str, Any]]) -> str:
     ticks = []
     for day, text in _ticks(lo, hi):
         tx = x(day)
+        near_end = tx > width - 70  # keep the last labels inside the picture
+        anchor = ' text-anchor="end"' if near_end else ""
         ticks.append(
             f'<line x1="{tx:.1f}" y1="16" x2="{tx:.1f}" y2="{height:.1f}" class="tick"/>'
-            f'<text x="{tx + 3:.1f}" y="12" class="tick-label">{html.escape(text)}</text>'
+            f'<text x="{tx - 3 if near_end else tx + 3:.1f}" y="12" class="tick-label"{anchor}>'
+            f"{html.escape(text)}</text>"
         )
     return (
         f'<svg class="axis" viewBox="0 0 {width:.0f} {height:.0f}" width="100%" role="img" '
@@ -669,13 +749,6 @@ def _ticks(lo: int, hi: int) -> list[tuple[int, str]]:
             ticks.append((d, f"{_MONTHS[m - 1][:3]} {y}"))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return ticks
-
-
-def _family_colour(family: str) -> str:
-    if not family:
-        return "#7b8794"
-    palette = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8E6C8A", "#5D8A3A")
-    return palette[zlib.crc32(family.encode("utf-8")) % len(palette)]  # stable across runs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -787,10 +860,21 @@ def _script_json(value: object) -> str:
     """JSON that is safe inside ``<script>``: nothing in it can close the element or start
     markup, and the two line terminators JavaScript treats specially are escaped."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, escaped in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, escaped)
     return text
+
+
+def _valid_unicode(page: str) -> str:
+    """The page with lone surrogates (text decoded with ``surrogateescape``, say) replaced,
+    so that it can be written as UTF-8 and shown in a notebook."""
+    return page.encode("utf-8", "replace").decode("utf-8")
 
 
 def _inline(code: str, element: str) -> str:

@@ -39,8 +39,14 @@ def graph_url(url: str, graph: str | None) -> str:
     return f"{url}{'&' if urlsplit(url).query else '?'}{query}"
 
 
-def push(store: GraphStore, url: str, *, timeout: float = 120.0, headers: Mapping[str, str] | None = None,
-         progress: Callable[[str, int], None] | None = None) -> PushResult:
+def push(
+    store: GraphStore,
+    url: str,
+    *,
+    timeout: float = 120.0,
+    headers: Mapping[str, str] | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> PushResult:
     """PUT every graph of ``store`` to the Graph Store endpoint ``url`` (e.g. Oxigraph's ``http://host:7878/store``).
 
     ``headers`` are added to every request (e.g. ``{"Authorization": "Bearer …"}``);
@@ -53,7 +59,9 @@ def push(store: GraphStore, url: str, *, timeout: float = 120.0, headers: Mappin
     """
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise PushError(f"{url}: not an http(s) address; give the endpoint's URL, e.g. http://localhost:7878/store")
+        raise PushError(
+            f"{url}: not an http(s) address; give the endpoint's URL, e.g. http://localhost:7878/store"
+        )
     raw = store.raw
     graphs: list[ox.NamedNode | ox.BlankNode | None] = sorted(raw.named_graphs(), key=str)
     if next(iter(raw.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
@@ -63,7 +71,10 @@ def push(store: GraphStore, url: str, *, timeout: float = 120.0, headers: Mappin
         if isinstance(g, ox.BlankNode):
             continue  # a blank graph name has no address outside this store; kg never makes one
         name = None if g is None else str(g.value)
-        triples = [q.triple for q in raw.quads_for_pattern(None, None, None, g if g is not None else ox.DefaultGraph())]
+        triples = [
+            q.triple
+            for q in raw.quads_for_pattern(None, None, None, g if g is not None else ox.DefaultGraph())
+        ]
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         _put(graph_url(url, name), body, timeout, headers or {}, name)
         sent += len(triples)
@@ -73,21 +84,25 @@ def push(store: GraphStore, url: str, *, timeout: float = 120.0, headers: Mappin
 
 
 def _put(target: str, body: bytes, timeout: float, headers: Mapping[str, str], name: str | None) -> None:
-    request = urllib.request.Request(target, data=body, method="PUT",
-                                     headers={"Content-Type": N_TRIPLES, **headers})
+    request = urllib.request.Request(
+        target, data=body, method="PUT", headers={"Content-Type": N_TRIPLES, **headers}
+    )
     what = f"graph <{name}>" if name else "the default graph"
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as e:
         detail = e.read(300).decode("utf-8", "replace").strip()
-        raise PushError(f"{target}: the server refused {what} with HTTP {e.code} {e.reason}"
-                        f"{': ' + detail if detail else ''}; check that the URL is a writable Graph Store "
-                        "endpoint (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data)"
-                        ) from None
+        raise PushError(
+            f"{target}: the server refused {what} with HTTP {e.code} {e.reason}"
+            f"{': ' + detail if detail else ''}; check that the URL is a writable Graph Store "
+            "endpoint (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data)"
+        ) from None
     except (urllib.error.URLError, OSError) as e:
         reason = getattr(e, "reason", e)
-        raise PushError(f"{target}: cannot send {what} ({reason}); is the server running at that address?") from None
+        raise PushError(
+            f"{target}: cannot send {what} ({reason}); is the server running at that address?"
+        ) from None
 
 
 __all__ = ["PushResult", "graph_url", "push"]

@@ -71,8 +71,26 @@ WEIGHTS: dict[str, tuple[str, float]] = {
 }
 # Cues that alone justify keeping a proper noun the NER did not label.
 SUPPORT = {k for k, (_, w) in WEIGHTS.items() if not k.startswith("ner:") and w >= 1.5}
-CORPORATE = frozenset(["inc", "corp", "co", "ltd", "llc", "plc", "corporation", "company", "group", "holdings", "sa", "ag", "nv"])
-REORDER_NOUNS = frozenset(["department", "ministry", "office", "bureau", "agency", "service", "council", "committee"])
+CORPORATE = frozenset(
+    [
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "corporation",
+        "company",
+        "group",
+        "holdings",
+        "sa",
+        "ag",
+        "nv",
+    ]
+)
+REORDER_NOUNS = frozenset(
+    ["department", "ministry", "office", "bureau", "agency", "service", "council", "committee"]
+)
 
 
 class _Union:

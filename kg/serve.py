@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,8 +57,10 @@ def oxigraph_binary() -> str:
         return str(beside)
     found = shutil.which("oxigraph")
     if found is None:
-        raise ServerError("the 'oxigraph' server program is not installed; install it with "
-                          "pip install 'oxigraph>=0.5,<0.6' (the series of pyoxigraph)")
+        raise ServerError(
+            "the 'oxigraph' server program is not installed; install it with "
+            "pip install 'oxigraph>=0.5,<0.6' (the series of pyoxigraph)"
+        )
     return found
 
 
@@ -65,26 +69,46 @@ def check_version(binary: str) -> str:
     import pyoxigraph
 
     try:
-        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30, check=True).stdout
+        out = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=30, check=True
+        ).stdout
     except (OSError, subprocess.SubprocessError) as e:
-        raise ServerError(f"{binary}: cannot run the oxigraph server program ({e}); reinstall it with "
-                          "pip install 'oxigraph>=0.5,<0.6'") from None
+        raise ServerError(
+            f"{binary}: cannot run the oxigraph server program ({e}); reinstall it with "
+            "pip install 'oxigraph>=0.5,<0.6'"
+        ) from None
     version = out.split()[-1] if out.split() else "?"
     ours = str(pyoxigraph.__version__)
     if version.split(".")[:2] != ours.split(".")[:2]:
         series = ".".join(ours.split(".")[:2])
-        raise ServerError(f"{binary} is oxigraph {version} but the store was written by pyoxigraph {ours}; "
-                          f"the two must be the same series: pip install 'oxigraph=={series}.*'")
+        raise ServerError(
+            f"{binary} is oxigraph {version} but the store was written by pyoxigraph {ours}; "
+            f"the two must be the same series: pip install 'oxigraph=={series}.*'"
+        )
     return version
 
 
-def command(store: Path, *, binary: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-            timeout: float = DEFAULT_TIMEOUT, writable: bool = False) -> list[str]:
+def command(
+    store: Path,
+    *,
+    binary: str,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout: int = DEFAULT_TIMEOUT,
+    writable: bool = False,
+) -> list[str]:
     """The command line that serves ``store``; ``writable`` serves it read-write (for tests and push targets)."""
-    cmd = [binary, "serve" if writable else "serve-read-only", "--location", str(store),
-           "--bind", f"{host}:{port}", "--union-default-graph"]
-    if timeout > 0:
-        cmd += ["--timeout-s", str(int(timeout) if float(timeout).is_integer() else timeout)]
+    cmd = [
+        binary,
+        "serve" if writable else "serve-read-only",
+        "--location",
+        str(store),
+        "--bind",
+        f"{host}:{port}",
+        "--union-default-graph",
+    ]
+    if timeout > 0:  # oxigraph takes whole seconds
+        cmd += ["--timeout-s", str(timeout)]
     return cmd
 
 
@@ -96,8 +120,15 @@ class Server:
     http://127.0.0.1:7878/query
     """
 
-    def __init__(self, store: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                 timeout: float = DEFAULT_TIMEOUT, writable: bool = False) -> None:
+    def __init__(
+        self,
+        store: Path,
+        *,
+        host: str = DEFAULT_HOST,
+        port: int = DEFAULT_PORT,
+        timeout: int = DEFAULT_TIMEOUT,
+        writable: bool = False,
+    ) -> None:
         self.store = Path(store)
         self.host, self.port, self.timeout, self.writable = host, port, timeout, writable
         self.process: subprocess.Popen[bytes] | None = None
@@ -119,30 +150,50 @@ class Server:
     def start(self) -> Server:
         """Start the server and wait until it accepts connections."""
         if not self.writable and not self.store.is_dir():
-            raise StoreError(f"{self.store}: no graph store here; run 'kg build ARTICLES --out "
-                             f"{self.store.parent}' first or pass --store BUILD_FOLDER")
+            raise StoreError(
+                f"{self.store}: no graph store here; run 'kg build ARTICLES --out "
+                f"{self.store.parent}' first or pass --store BUILD_FOLDER"
+            )
         binary = oxigraph_binary()
         check_version(binary)
+        _check_free(self.host, self.port)
         fd, log = tempfile.mkstemp(prefix="kg-serve-", suffix=".log")
         self._log = Path(log)
         # The server's log goes to a file: an unread pipe would fill up and stall the server.
         with os.fdopen(fd, "wb") as sink:
-            cmd = command(self.store, binary=binary, host=self.host, port=self.port, timeout=self.timeout,
-                          writable=self.writable)
-            self.process = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            cmd = command(
+                self.store,
+                binary=binary,
+                host=self.host,
+                port=self.port,
+                timeout=self.timeout,
+                writable=self.writable,
+            )
+            self.process = subprocess.Popen(
+                cmd,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
         deadline = time.monotonic() + _START_WAIT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 message = self.log().strip().splitlines()
                 self.stop()
-                raise ServerError(f"the server on {self.host}:{self.port} stopped at once: "
-                                  f"{message[-1] if message else 'no message'}; is the port taken? "
-                                  "choose another with --port")
+                raise ServerError(
+                    f"the server on {self.host}:{self.port} stopped at once: "
+                    f"{message[-1] if message else 'no message'}; is the port taken? "
+                    "choose another with --port"
+                )
             try:
                 with socket.create_connection((self.host, self.port), timeout=0.5):
-                    return self
+                    pass
             except OSError:
                 time.sleep(0.05)
+                continue
+            if self.process.poll() is None:
+                return self
         self.stop()
         raise ServerError(f"the server did not open {self.host}:{self.port} within {_START_WAIT:.0f} s")
 
@@ -171,9 +222,36 @@ class Server:
     def __enter__(self) -> Server:
         return self.start() if self.process is None else self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
+
+
+def _check_free(host: str, port: int) -> None:
+    """ServerError if something already listens on host:port (a connection would reach it, not us)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise ServerError(
+                f"cannot listen on {host}:{port} ({e.strerror}); is the port taken? "
+                "choose another with --port"
+            ) from None
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to end the server when its parent dies, even by SIGKILL."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # so that serve() stops its server on 'kill' as on Ctrl-C
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -184,15 +262,24 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def serve(store: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
-          say: Callable[[str], None] = print, poll: float = 1.0) -> None:
+def serve(
+    store: Path,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout: int = DEFAULT_TIMEOUT,
+    say: Callable[[str], None] = print,
+    poll: float = 1.0,
+) -> None:
     """Serve ``store`` read-only until interrupted, restarting the server if it dies or the store is rebuilt.
 
     >>> serve(Path("build/store"), port=7878)  # doctest: +SKIP
     """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
     server = Server(store, host=host, port=port, timeout=timeout).start()
-    say(f"serving {store} read-only at {server.query_url} (SPARQL 1.1 Protocol; timeout {timeout:g} s); "
-        "Ctrl-C stops")
+    limit = f"timeout {timeout} s" if timeout > 0 else "no timeout"
+    say(f"serving {store} read-only at {server.query_url} (SPARQL 1.1 Protocol, {limit}); Ctrl-C stops")
     seen = _identity(store)
     try:
         while True:
@@ -219,5 +306,13 @@ def serve(store: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, ti
         server.stop()
 
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "Server", "check_version", "command",
-           "oxigraph_binary", "serve"]
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "DEFAULT_TIMEOUT",
+    "Server",
+    "check_version",
+    "command",
+    "oxigraph_binary",
+    "serve",
+]

@@ -104,6 +104,10 @@ class GraphStore:
     @classmethod
     def open(cls, path: Path, read_only: bool = True) -> GraphStore:
         """Open the store in ``path`` (a folder made by ``kg build``)."""
+        previous = _previous(path)
+        if not path.is_dir() and read_only and previous.is_dir():
+            # A build was killed between the two renames of replace_dir: the previous store is whole.
+            path = previous
         if not path.is_dir():
             raise StoreError(
                 f"{path}: no graph store here; run 'kg build ARTICLES --out {path.parent}' first"
@@ -150,7 +154,7 @@ class GraphStore:
 
     def select(self, sparql: str, params: Mapping[str, object] | None = None) -> Rows:
         result = self.query(sparql, params)
-        if isinstance(result, bool):
+        if isinstance(result, (bool, ox.QueryBoolean)):  # pyoxigraph 0.5 answers ASK with a QueryBoolean
             return Rows(("ask",), [("true" if result else "false",)])
         if isinstance(result, ox.QuerySolutions):
             cols = tuple(v.value for v in result.variables)
@@ -212,11 +216,22 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _previous(target: Path) -> Path:
+    return target.with_name(f".{target.name}.old")
+
+
 def replace_dir(new: Path, target: Path) -> None:
-    """Swap folder ``new`` into place at ``target``; the old one is removed after."""
-    old = target.with_name(f".{target.name}.old")
+    """Swap folder ``new`` into place at ``target``; the old one is removed after.
+
+    Two renames, so a kill between them leaves no ``target``, only its previous version
+    (``.NAME.old``): readers fall back to that, and the next swap keeps it until ``new`` is in.
+    """
+    old = _previous(target)
     if old.exists():
-        shutil.rmtree(old)
+        if target.exists():
+            shutil.rmtree(old)
+        else:
+            os.replace(old, target)
     if target.exists():
         os.replace(target, old)
     os.replace(new, target)

@@ -84,7 +84,12 @@ def hand_graph() -> Graph:
         "person/tobias-vane": ("Tobias Vane", EntityType.PERSON, ("Vane",), ["Tobias Vane", "Vane"]),
         "organisation/lumen-robotics": ("Lumen Robotics", EntityType.ORGANISATION, (), ["Lumen Robotics"]),
         "organisation/corvid-labs": ("Corvid Labs", EntityType.ORGANISATION, (), ["Corvid Labs"]),
-        "organisation/ministry-of-ports": ("Ministry of Ports", EntityType.ORGANISATION, (), ["Ministry of Ports"]),
+        "organisation/ministry-of-ports": (
+            "Ministry of Ports",
+            EntityType.ORGANISATION,
+            (),
+            ["Ministry of Ports"],
+        ),
         "organisation/harbour-times": ("Harbour Times", EntityType.ORGANISATION, (), ["Harbour Times"]),
         "place/port-ellery": ("Port Ellery", EntityType.PLACE, (), ["Port Ellery"]),
         "product/heron": ("Heron", EntityType.PRODUCT, ("Heron drone",), ["Heron"]),
@@ -94,9 +99,14 @@ def hand_graph() -> Graph:
         ms: list[Mention] = []
         for aid in HAND_TEXTS:
             for s in surfaces:
-                ms += [m for m in _mentions(aid, s, kind.value)
-                       if not any(o.start <= m.start < o.end for o in ms)]
-        entities.append(Entity(key, name, kind, aliases, tuple(sorted(ms, key=lambda m: (m.article_id, m.start)))))
+                ms += [
+                    m
+                    for m in _mentions(aid, s, kind.value)
+                    if not any(o.start <= m.start < o.end for o in ms)
+                ]
+        entities.append(
+            Entity(key, name, kind, aliases, tuple(sorted(ms, key=lambda m: (m.article_id, m.start))))
+        )
     mara, tobias = "person/mara-quill", "person/tobias-vane"
     lumen, corvid = "organisation/lumen-robotics", "organisation/corvid-labs"
     ministry, times = "organisation/ministry-of-ports", "organisation/harbour-times"
@@ -108,8 +118,14 @@ def hand_graph() -> Graph:
         Partnership(lumen, corvid, (_ev("h1", "partners"),)),
         Contract((ministry, lumen), 12_000_000.0, "USD", TimeValue("2026-03"), (_ev("h1", "signed"),)),
         Contract((ministry, corvid), None, None, None, (_ev("h2", "also has a contract"),)),
-        Event("04", "met", (mara, tobias), "place/port-ellery", TimeValue("2026-03-02"),
-              (_ev("h1", "met"), _ev("h2", "met"))),
+        Event(
+            "04",
+            "met",
+            (mara, tobias),
+            "place/port-ellery",
+            TimeValue("2026-03-02"),
+            (_ev("h1", "met"), _ev("h2", "met")),
+        ),
         Event("01", "told", (tobias,), None, None, (_ev("h2", "told"),)),
         Statement(tobias, times, "the port will be built", (_ev("h2", "told"),)),
     )

@@ -43,7 +43,9 @@ def test_sparql_types_person_and_organisation(built: Path) -> None:
         "SELECT ?name ?kind WHERE { ?e rdfs:label ?name ; a ?kind }", {"name": "Pete Hegseth"}
     ).rows
     assert ("Pete Hegseth", "https://w3id.org/kg-news/ontology#Person") in rows
-    rows = store.select("SELECT ?name ?kind WHERE { ?e rdfs:label ?name ; a ?kind }", {"name": "Anthropic"}).rows
+    rows = store.select(
+        "SELECT ?name ?kind WHERE { ?e rdfs:label ?name ; a ?kind }", {"name": "Anthropic"}
+    ).rows
     assert ("Anthropic", "https://w3id.org/kg-news/ontology#Organisation") in rows
 
 
@@ -64,7 +66,9 @@ def test_two_builds_are_isomorphic(built: Path, tmp_path: Path) -> None:
     b = rdflib.Graph().parse(tmp_path / "graph.ttl", format="turtle")
     if not isomorphic(a, b):
         _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
-        pytest.fail(f"builds differ:\n-{only_a.serialize(format='nt')[:2000]}\n+{only_b.serialize(format='nt')[:2000]}")
+        pytest.fail(
+            f"builds differ:\n-{only_a.serialize(format='nt')[:2000]}\n+{only_b.serialize(format='nt')[:2000]}"
+        )
 
 
 def test_page_is_offline(built: Path) -> None:

@@ -35,7 +35,9 @@ def test_pre_name_title_gives_role() -> None:
 def test_apposition_gives_former_role() -> None:
     g = build("Omar Haddad, a former adviser at Kestrel Partners, criticised the plan.")
     n = names(g)
-    roles = [(n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)]
+    roles = [
+        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
+    ]
     assert ("Omar Haddad", "adviser", "Kestrel Partners", True) in roles
 
 
@@ -56,7 +58,9 @@ def test_contract_value_currency_and_date() -> None:
 def test_product_and_maker() -> None:
     g = build("Zentrix Labs released its chatbot Orbly on Friday. Zentrix Labs's chatbot Orbly is popular.")
     n = names(g)
-    assert [(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)] == [("Orbly", "Zentrix Labs")]
+    assert [(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)] == [
+        ("Orbly", "Zentrix Labs")
+    ]
 
 
 def test_partnership() -> None:
@@ -73,8 +77,11 @@ def test_event_family_participants_and_relative_date() -> None:
         "Police arrested Viktor Lang on Wednesday.",
     )
     n = names(g)
-    evs = {(f.family, f.date.value if f.date else None, frozenset(n[p] for p in f.participants))
-           for f in g.facts if isinstance(f, Event)}
+    evs = {
+        (f.family, f.date.value if f.date else None, frozenset(n[p] for p in f.participants))
+        for f in g.facts
+        if isinstance(f, Event)
+    }
     assert ("04", "2025-05-14", frozenset({"Marta Kowalski", "Ian Ross"})) in evs
     assert any(fam == "17" and d == "2025-05-07" and "Viktor Lang" in ps for fam, d, ps in evs)
 

@@ -24,7 +24,9 @@ def by_name(ents: list[Entity]) -> dict[str, Entity]:
 
 
 def test_surname_joins_full_name_across_articles() -> None:
-    ents = story("Marta Kowalski, the new mayor, opened the bridge.", "Kowalski said the bridge cost too much.")
+    ents = story(
+        "Marta Kowalski, the new mayor, opened the bridge.", "Kowalski said the bridge cost too much."
+    )
     people = [e for e in ents if e.type.value == "Person"]
     assert [p.name for p in people] == ["Marta Kowalski"]
     assert "Kowalski" in people[0].aliases
@@ -49,7 +51,9 @@ def test_initials_join_a_named_organisation() -> None:
 
 
 def test_reordered_department_names_are_one() -> None:
-    ents = story("The Department of Agriculture issued a report.", "The Agriculture Department said prices rose.")
+    ents = story(
+        "The Department of Agriculture issued a report.", "The Agriculture Department said prices rose."
+    )
     orgs = [e for e in ents if e.type.value == "Organisation"]
     assert len(orgs) == 1
 
@@ -70,7 +74,9 @@ def test_type_comes_from_context(text: str, name: str, kind: str) -> None:
 
 
 def test_possessive_and_merged_spans_are_split() -> None:
-    ents = by_name(story("Investors cheered. Tom Greer's Halvorsen Group bought a mill.", "Halvorsen Group grew."))
+    ents = by_name(
+        story("Investors cheered. Tom Greer's Halvorsen Group bought a mill.", "Halvorsen Group grew.")
+    )
     assert "Tom Greer" in ents and "Halvorsen Group" in ents
     assert not any("'s" in n or "’s" in n for n in ents)
 

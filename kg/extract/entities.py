@@ -100,8 +100,7 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
         if (
             t.tag_ == "POS"
             or t.text in {"/", "’s", "'s"}
-            or (t.text.startswith(("’", "'"))
-            and len(t.text) <= 2)
+            or (t.text.startswith(("’", "'")) and len(t.text) <= 2)
         ):
             parts.append([])
         else:
@@ -130,6 +129,24 @@ def _is_name_like(tokens: Sequence[Token]) -> bool:
         if low in lx.HONORIFICS:
             return False
     return True
+
+
+def _capitalised_name(t: Token) -> bool:
+    """A proper-noun token, or a capitalised word in mid-sentence that the tagger took for common."""
+    if not t.text[:1].isupper():
+        return False
+    if t.tag_ in {"NNP", "NNPS"}:
+        return True
+    if (
+        t.is_sent_start
+        or not t.is_alpha
+        or t.tag_ in {"PRP", "PRP$", "DT", "IN", "CC", "MD", "WDT", "WP", "EX"}
+    ):
+        return False
+    prev = t.doc[t.i - 1]
+    return (
+        not (prev.is_punct and prev.text in {"“", '"', ":", "‘", "(", "—", "-"}) and t.lower_ not in lx.MONTHS
+    )
 
 
 def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> set[str]:
@@ -198,10 +215,8 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("outlet:reported")
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in {"say", "tell", "speak"}:
         hints.add("outlet:told")
-    if (
-        (root.dep_ == "pobj"
-        and root.head.lower_ == "according")
-        or (root.head.lower_ == "to" and root.head.head.lower_ == "according")
+    if (root.dep_ == "pobj" and root.head.lower_ == "according") or (
+        root.head.lower_ == "to" and root.head.head.lower_ == "according"
     ):
         hints.add("outlet:according")
     # Appositions: "X, a startup", "X, the chief executive".
@@ -252,7 +267,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     # Proper nouns the NER missed ("Anthropic knows ..."): typed later by cues and the story.
     run: list[Token] = []
     for t in [*doc, None]:
-        if t is not None and t.i not in covered and t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper():
+        if t is not None and t.i not in covered and _capitalised_name(t):
             run.append(t)
             continue
         if run:
@@ -338,4 +353,6 @@ def initials_match(short: str, words: Iterable[str]) -> bool:
     caps = "".join(w[0] for w in ws if w[:1].isupper())
     every = "".join(w[0] for w in ws)
     s = short.replace(".", "")
-    return (s.upper() == caps.upper() and len(caps) >= 2) or (s.casefold() == every.casefold() and len(s) >= 3)
+    return (s.upper() == caps.upper() and len(caps) >= 2) or (
+        s.casefold() == every.casefold() and len(s) >= 3
+    )

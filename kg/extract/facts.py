@@ -66,15 +66,68 @@ for _code, _words in {
 
 # Verbs whose object noun names the event: "gave an ultimatum", "faces charges".
 LIGHT_VERBS = frozenset(
-    ["give", "issue", "make", "deliver", "hold", "host", "have", "attend", "launch", "file", "level", "impose", "face", "bring", "press"]
+    [
+        "give",
+        "issue",
+        "make",
+        "deliver",
+        "hold",
+        "host",
+        "have",
+        "attend",
+        "launch",
+        "file",
+        "level",
+        "impose",
+        "face",
+        "bring",
+        "press",
+    ]
 )
 SPEECH_VERBS = frozenset(
-    ["say", "tell", "add", "note", "claim", "argue", "insist", "explain", "state", "comment", "write", "announce", "warn"]
+    [
+        "say",
+        "tell",
+        "add",
+        "note",
+        "claim",
+        "argue",
+        "insist",
+        "explain",
+        "state",
+        "comment",
+        "write",
+        "announce",
+        "warn",
+    ]
 )
-EVENT_NOUNS = frozenset(["mission", "operation", "attack", "raid", "invasion", "strike", "meeting", "deal", "move", "offensive"])
+EVENT_NOUNS = frozenset(
+    ["mission", "operation", "attack", "raid", "invasion", "strike", "meeting", "deal", "move", "offensive"]
+)
 PARTNER_WORDS = frozenset(["partner", "partnership", "partnered", "alliance", "ally"])
 CONTRACT_WORDS = frozenset(
-    ["contract", "contracts", "deal", "agreement", "order", "acquisition", "takeover", "merger", "buy", "acquire", "purchase", "award", "awarded", "sell", "sale", "bid", "offer", "stake", "invest", "investment"]
+    [
+        "contract",
+        "contracts",
+        "deal",
+        "agreement",
+        "order",
+        "acquisition",
+        "takeover",
+        "merger",
+        "buy",
+        "acquire",
+        "purchase",
+        "award",
+        "awarded",
+        "sell",
+        "sale",
+        "bid",
+        "offer",
+        "stake",
+        "invest",
+        "investment",
+    ]
 )
 NOT_EVENT_SENSES = {"charge": {"fee", "battery", "per", "cents"}}
 AGE_RX = re.compile(r"^\s*,\s*(\d{1,3})\s*(?:,|\)|$)")
@@ -142,6 +195,9 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
 
 
 def _full_person(m: Mention) -> bool:
+    """Surely a person: a title or honorific before it, or a full name the NER calls a person."""
+    if "org:suffix" in m.hints:
+        return False
     return any(h.startswith("person:") for h in m.hints) or (
         "ner:PERSON" in m.hints and " " in m.text.strip()
     )
@@ -154,7 +210,7 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
     """
     if not person:
         verb = tok
-        while verb.head is not verb and verb.pos_ not in {"VERB", "AUX"}:
+        while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
             verb = verb.head
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i in ctx.by_token and c.i < tok.i:
@@ -192,7 +248,7 @@ def _span_args(ctx: _Ctx, tok: Token) -> list[Arg]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        arg = _mention_at(ctx, t) if t is tok or t.i in ctx.by_token else None
+        arg = _mention_at(ctx, t) if t.i == tok.i or t.i in ctx.by_token else None
         if arg is not None and arg not in out:
             out.append(arg)
         stack.extend(c for c in t.children if c.dep_ in {"compound", "poss", "nmod", "amod", "flat"})
@@ -245,10 +301,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 break
             k -= 1
         if title_toks:
-            if (
-                (k >= sent.start
-                and doc[k].lower_ in {"former", "ex", "ex-"})
-                or (k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex"})
+            if (k >= sent.start and doc[k].lower_ in {"former", "ex", "ex-"}) or (
+                k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex"}
             ):
                 former = True
             title = " ".join(t.text for t in title_toks)
@@ -343,7 +397,7 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
         for t in doc[sent.start : span.start]:
             if t.tag_ == "POS" and t.i - 1 in ctx.by_token:
                 cand = ctx.by_token[t.i - 1]
-                if not _is_person(cand):
+                if not _full_person(cand):
                     maker = cand
             elif t.lower_ == "its":
                 cand2 = _antecedent(ctx, t, person=False)
@@ -494,7 +548,7 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
             return out
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     cur = verb
-    while not subj and cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep"} and cur.head is not cur:
+    while not subj and cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep"} and cur.head.i != cur.i:
         cur = cur.head
         subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for s in subj:
@@ -542,11 +596,11 @@ def _place(ctx: _Ctx, tok: Token) -> Arg | None:
 
 def _tense(tok: Token) -> str:
     verb = tok
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     auxes = [c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     cur = verb
-    while cur.dep_ in {"xcomp"} and cur.head is not cur:
+    while cur.dep_ in {"xcomp"} and cur.head.i != cur.i:
         cur = cur.head
         auxes += [cur.lemma_.lower()] + [
             c.lemma_.lower() for c in cur.children if c.dep_ in {"aux", "auxpass"}
@@ -593,13 +647,8 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
             if not parts:
                 continue
             date = _date_for(ctx, tok, sent)
-            if (
-                (date is None
-                and prev_dated is not None
-                and prev_sent == sent.start - 1)
-                or (date is None
-                and _refers_back(sent)
-                and prev_dated is not None)
+            if (date is None and prev_dated is not None and prev_sent == sent.start - 1) or (
+                date is None and _refers_back(sent) and prev_dated is not None
             ):
                 date = prev_dated
             sent_dated = sent_dated or date

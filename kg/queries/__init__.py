@@ -54,8 +54,10 @@ class NamedQuery:
                 raise QueryError(f"query {self.name!r} has no parameter {name!r}; its parameters: {known}")
         for name in self.required:
             if name not in values:
-                raise QueryError(f"query {self.name!r} needs the parameter {name} ({self.params[name]}); "
-                                 f"e.g. --param {name}=VALUE")
+                raise QueryError(
+                    f"query {self.name!r} needs the parameter {name} ({self.params[name]}); "
+                    f"e.g. --param {name}=VALUE"
+                )
         return dict(values)
 
     def usage(self) -> str:
@@ -101,7 +103,9 @@ def get(name: str) -> NamedQuery:
     try:
         return library()[name]
     except KeyError:
-        raise QueryError(f"no query named {name!r}; 'kg query --list' shows the {len(library())} named queries") from None
+        raise QueryError(
+            f"no query named {name!r}; 'kg query --list' shows the {len(library())} named queries"
+        ) from None
 
 
 def with_prefixes(text: str) -> str:
