@@ -76,14 +76,15 @@ def push(
             for q in raw.quads_for_pattern(None, None, None, g if g is not None else ox.DefaultGraph())
         ]
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        _put(graph_url(url, name), body, timeout, headers or {}, name)
+        _put(url, name, body, timeout, headers or {})
         sent += len(triples)
         if progress is not None:
             progress(name or "default graph", len(triples))
     return PushResult(graphs=len(graphs), quads=sent)
 
 
-def _put(target: str, body: bytes, timeout: float, headers: Mapping[str, str], name: str | None) -> None:
+def _put(url: str, name: str | None, body: bytes, timeout: float, headers: Mapping[str, str]) -> None:
+    target = graph_url(url, name)
     request = urllib.request.Request(
         target, data=body, method="PUT", headers={"Content-Type": N_TRIPLES, **headers}
     )
@@ -94,14 +95,14 @@ def _put(target: str, body: bytes, timeout: float, headers: Mapping[str, str], n
     except urllib.error.HTTPError as e:
         detail = e.read(300).decode("utf-8", "replace").strip()
         raise PushError(
-            f"{target}: the server refused {what} with HTTP {e.code} {e.reason}"
+            f"{url}: the server refused {what} with HTTP {e.code} {e.reason}"
             f"{': ' + detail if detail else ''}; check that the URL is a writable Graph Store "
             "endpoint (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data)"
         ) from None
     except (urllib.error.URLError, OSError) as e:
         reason = getattr(e, "reason", e)
         raise PushError(
-            f"{target}: cannot send {what} ({reason}); is the server running at that address?"
+            f"{url}: cannot send {what} ({reason}); is the server running at that address?"
         ) from None
 
 

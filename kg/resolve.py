@@ -50,6 +50,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "ner:FAC": ("Place", 0.7),
     "ner:PRODUCT": ("Product", 1.0),
     "ner:LAW": ("Law", 1.0),
+    "ner:NORP": ("Organisation", 0.5),
     "org:suffix": ("Organisation", 3.0),
     "org:title-after": ("Organisation", 2.0),
     "org:title-of": ("Organisation", 2.0),
@@ -123,14 +124,14 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
             if h in WEIGHTS:
                 kind, w = WEIGHTS[h]
                 # A full personal name that is "told" something is still a person.
-                if full_person and h.startswith(("outlet:", "org:possession")):
+                if full_person and h.startswith(("outlet:", "org:possession", "product:")):
                     continue
                 # A lone word labelled PERSON is often a company ("told Acme"): a weak vote.
                 if h == "ner:PERSON" and " " not in m.text.strip():
                     w = 0.5
                 votes[kind] += w
     if full_person:
-        votes["Person"] += 1.0
+        votes["Person"] += 2.0
     return votes
 
 
@@ -143,10 +144,28 @@ def _type_of(votes: dict[str, float]) -> str | None:
 
 
 def _base(key: str) -> str:
+    """A name without corporate suffixes or a leading country code: "US Acme Corp" -> "acme"."""
     words = key.split()
     while len(words) > 1 and words[-1].rstrip(".") in CORPORATE:
         words = words[:-1]
+    if len(words) > 2 and words[0].replace(".", "") in lx.country_codes():
+        words = words[1:]
     return " ".join(words)
+
+
+def _shortens(short: list[str], long: list[str], place: bool) -> bool:
+    """Whether ``short`` drops inner words of ``long`` (same first and last word), or is a
+    place's first word ("guantanamo" of "guantanamo bay")."""
+    if len(short) == 1:
+        return (
+            place
+            and long[0] == short[0]
+            and short[0] not in {"new", "south", "north", "east", "west", "san", "st"}
+        )
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(w in it for w in short)
 
 
 def _reordered(key: str) -> str | None:
@@ -180,9 +199,9 @@ def resolve(
         r = _reordered(k)
         if r is not None and r in groups:
             uf.union(k, r)
-    for ks in by_base.values():
+    for base, ks in by_base.items():
         for other in ks[1:]:
-            if prelim.get(ks[0]) != "Person" and prelim.get(other) != "Person":
+            if " " in base or (prelim.get(ks[0]) != "Person" and prelim.get(other) != "Person"):
                 uf.union(ks[0], other)
 
     # Acronyms the text defines, then acronyms whose initials fit exactly one name.
@@ -206,6 +225,24 @@ def resolve(
         if len(roots) == 1:
             uf.union(k, fits[0])
 
+    # Shortened names of one organisation or place: "Acme Distributor" ~ "Acme Funds Distributor",
+    # "Guantanamo" ~ "Guantanamo Bay". Only when exactly one longer name fits.
+    for k in groups:
+        kind = prelim.get(k)
+        if kind not in {"Organisation", "Place"} or not groups[k]:
+            continue
+        words = k.split()
+        longer = [
+            c
+            for c in multi
+            if c != k
+            and prelim.get(c) == kind
+            and len(c.split()) > len(words)
+            and _shortens(words, c.split(), place=kind == "Place")
+        ]
+        if len({uf.find(c) for c in longer}) == 1:
+            uf.union(k, longer[0])
+
     for a, b in equivalences:
         fa, fb = lx.fold(a), lx.fold(b)
         if fa in groups and fb in groups:
@@ -218,7 +255,7 @@ def resolve(
             continue
         if prelim.get(k) == "Place" and any("place:gazetteer" in m.hints for m in ms):
             continue
-        last = [p for p in persons if p.split()[-1] == k]
+        last = [p for p in persons if p.split()[-1] == k or k in p.split()[-1].split("-")]
         first = [p for p in persons if p.split()[0] == k]
         cands = last or first
         roots = {uf.find(p) for p in cands}
@@ -230,6 +267,16 @@ def resolve(
             cands = near
         if len(roots) == 1:
             uf.union(k, cands[0])
+    # One surname, first names of one stem: "Bernie Smith" ~ "Bernard Smith".
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for p in persons:
+        by_last[p.split()[-1]].append(p)
+    for ps in by_last.values():
+        for i, a in enumerate(ps):
+            for b in ps[i + 1 :]:
+                fa, fb = a.split()[0], b.split()[0]
+                if len(fa) >= 3 and len(fb) >= 3 and fa[:3] == fb[:3] and len(ps) <= 3:
+                    uf.union(a, b)
     # Two-word and three-word forms of one name: "John F. Kennedy" ~ "John Kennedy".
     for p in persons:
         w = p.split()
@@ -242,17 +289,23 @@ def resolve(
     for k in groups:
         classes[uf.find(k)].append(k)
 
+    # Classes that end with one type and one name are one entity.
+    final: dict[tuple[str, str], list[str]] = {}
+    for keys in classes.values():
+        ms = [m for k in keys for m in groups[k]]
+        if not ms:
+            continue
+        kind = _type_of(_vote(ms))
+        if kind is None or not _supported(ms):
+            continue
+        name = _canonical(keys, groups, kind)
+        final.setdefault((kind, lx.fold(name)), []).extend(keys)
+
     entities: list[Entity] = []
     assignment: dict[Mention, str] = {}
     used_keys: set[str] = set()
-    for keys in classes.values():
+    for (kind, _), keys in sorted(final.items()):
         ms = sorted((m for k in keys for m in groups[k]), key=lambda m: (m.article_id, m.start))
-        if not ms:
-            continue
-        votes = _vote(ms)
-        kind = _type_of(votes)
-        if kind is None or not _supported(ms):
-            continue
         name = _canonical(keys, groups, kind)
         aliases = _aliases(ms, name, keys, groups)
         key = _unique_key(f"{kind.lower()}/{slug(name)}", used_keys)
@@ -271,7 +324,9 @@ def _words(ms: Sequence[Mention]) -> list[str]:
 def _supported(ms: Sequence[Mention]) -> bool:
     """Keep an entity only when NER or a strong cue vouches for it, and not as a common word."""
     hints = {h for m in ms for h in m.hints}
-    ner = any(h.startswith("ner:") and h not in {"ner:PROPN", "ner:NORP"} for h in hints)
+    ner = any(h.startswith("ner:") and h not in {"ner:PROPN", "ner:NORP"} for h in hints) or any(
+        "ner:NORP" in m.hints and " " in m.text.strip() for m in ms
+    )
     strong = bool(hints & SUPPORT)
     if not (ner or strong):
         return False
@@ -310,6 +365,7 @@ def _clean(text: str) -> str:
         text = text[4:]
     text = " ".join(text.split()).strip(" ,;:")
     # Keep the final dot of abbreviations ("U.S."), drop a sentence's.
+    text = text.rstrip(" -–—")
     return text if text.count(".") > 1 else text.rstrip(".")
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def extract(doc: Doc, article: Article) -> ArticleExtraction:
     """Everything one article says: entity mentions, acronyms, and facts."""
-    from .entities import acronym_definitions, extract_mentions
+    from .entities import acronym_definitions, equivalences, extract_mentions
     from .facts import extract_facts
 
     mentions = extract_mentions(doc, article)
@@ -27,4 +27,5 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         mentions=tuple(mentions),
         facts=tuple(facts),
         acronyms=tuple(acronym_definitions(doc)),
+        equivalences=tuple(equivalences(mentions, article.text)),
     )

@@ -85,7 +85,10 @@ def _in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading articles/punctuation and trailing possessives/punctuation."""
     while tokens and (
-        tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct or tokens[0].tag_ == "POS"
+        tokens[0].lower_ in {"the", "a", "an"}
+        or tokens[0].is_punct
+        or tokens[0].tag_ == "POS"
+        or (tokens[0].lower_ in lx.HONORIFICS and len(tokens) > 1)
     ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in {"'s", "’s"}):
@@ -96,10 +99,13 @@ def _trim(tokens: list[Token]) -> list[Token]:
 def _split(tokens: list[Token]) -> list[list[Token]]:
     """Split merged spans at possessives and slashes: "A's B" -> A, B."""
     parts: list[list[Token]] = [[]]
-    for t in tokens:
-        if (
+    for n, t in enumerate(tokens):
+        # A plural possessive inside a name stays: "Workers' Union", "Magistrates' Court".
+        plural_name = t.text in {"'", "’"} and 0 < n < len(tokens) - 1 and tokens[n - 1].text.endswith("s")
+        if not plural_name and (
             t.tag_ == "POS"
-            or t.text in {"/", "’s", "'s"}
+            or t.text in {"/", "’s", "'s", "–", "—"}
+            or (t.text == "-" and n > 0 and tokens[n - 1].whitespace_)
             or (t.text.startswith(("’", "'")) and len(t.text) <= 2)
         ):
             parts.append([])
@@ -352,7 +358,41 @@ def initials_match(short: str, words: Iterable[str]) -> bool:
         return False
     caps = "".join(w[0] for w in ws if w[:1].isupper())
     every = "".join(w[0] for w in ws)
-    s = short.replace(".", "")
-    return (s.upper() == caps.upper() and len(caps) >= 2) or (
-        s.casefold() == every.casefold() and len(s) >= 3
+    # An all-capitals word counts whole: "UKIP" ~ "UK Independence Party".
+    whole = "".join(
+        w.replace(".", "") if w.isupper() and len(w) <= 3 else w[0] for w in ws if w[:1].isupper()
     )
+    s = short.replace(".", "")
+    return (
+        (s.upper() == caps.upper() and len(caps) >= 2)
+        or (s.casefold() == every.casefold() and len(s) >= 3)
+        or (s.upper() == whole.upper() and len(s) >= 3)
+    )
+
+
+_ALIAS_GAP = re.compile(
+    r"^\s*[,(]?\s*(?:formerly|previously|once|also|now|better)?\s*(?:known as|called|named|renamed|formerly)?\s*$"
+)
+_ALIAS_WORD = re.compile(r"formerly|previously|known as|called|renamed", re.I)
+
+
+def equivalences(mentions: Sequence[Mention], text: str) -> list[tuple[str, str]]:
+    """Names the text equates: "X, formerly Y", "X (also known as Y)".
+
+    >>> from kg.model import Mention
+    >>> t = "Acme Corp, formerly Widget Co, said."
+    >>> ms = [Mention("Acme Corp", "", "a", 0, 9, 0, 30, t), Mention("Widget Co", "", "a", 20, 29, 0, 30, t)]
+    >>> equivalences(ms, t)
+    [('Acme Corp', 'Widget Co')]
+    """
+    out = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap = text[a.end : b.start]
+        if (
+            a.sent_start == b.sent_start
+            and len(gap) < 30
+            and _ALIAS_WORD.search(gap)
+            and _ALIAS_GAP.match(gap)
+        ):
+            out.append((a.text, b.text))
+    return out

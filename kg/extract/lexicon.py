@@ -489,6 +489,11 @@ OUTLET_VERBS = frozenset(["tell", "report"])
 # Upper-case words of general language that NER mistakes for names.
 COMMON_ACRONYMS = frozenset(
     [
+        "mep",
+        "meps",
+        "msp",
+        "msps",
+        "mla",
         "ai",
         "ml",
         "ceo",
@@ -657,3 +662,14 @@ def country_of_demonym(word: str) -> str | None:
             if stem in countries:
                 return countries[stem]
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """ISO 3166 two- and three-letter codes, folded ("us", "gbr"), and "uk"."""
+    import pycountry
+
+    codes = {c.alpha_2.lower() for c in pycountry.countries} | {
+        c.alpha_3.lower() for c in pycountry.countries
+    }
+    return frozenset(codes | {"uk", "eu"})
