@@ -13,6 +13,7 @@ entity's type from all of its mentions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -386,7 +387,7 @@ def equivalences(mentions: Sequence[Mention], text: str) -> list[tuple[str, str]
     [('Acme Corp', 'Widget Co')]
     """
     out = []
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         gap = text[a.end : b.start]
         if (
             a.sent_start == b.sent_start
