@@ -107,6 +107,9 @@ EVENT_NOUNS = frozenset(
 PARTNER_WORDS = frozenset(["partner", "partnership", "partnered", "alliance", "ally"])
 CONTRACT_WORDS = frozenset(
     [
+        "settle",
+        "settlement",
+        "payout",
         "contract",
         "contracts",
         "deal",
@@ -294,6 +297,15 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     org = f"name:{lx.fold(country)}"
                     break
                 title_toks.insert(0, t)
+            elif (
+                title_toks
+                and t.tag_ in {"NN", "NNS"}
+                and t.is_lower
+                and t.dep_ == "compound"
+                and t.head.i in {x.i for x in title_toks}
+            ):
+                # A lower-case qualifier: "labour affairs correspondent", "board member".
+                title_toks.insert(0, t)
             elif title_toks and t.tag_ == "POS" and k - 1 in ctx.by_token:
                 org = ctx.by_token[k - 1]
                 break
@@ -301,8 +313,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 break
             k -= 1
         if title_toks:
-            if (k >= sent.start and doc[k].lower_ in {"former", "ex", "ex-"}) or (
-                k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex"}
+            if (k >= sent.start and doc[k].lower_ in {"former", "ex", "ex-", "then"}) or (
+                k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex", "then"}
             ):
                 former = True
             title = " ".join(t.text for t in title_toks)
@@ -312,8 +324,16 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             if key not in seen:
                 seen.add(key)
                 yield Role(m, title, org, former, _evidence(ctx, sent, title_toks[0].idx, m.end))
-        # Apposition: "Jane Doe, a former adviser at Acme", "Jane Doe, chairman of Acme".
+        # Apposition: "Jane Doe, a former adviser at Acme", "Jane Doe, chairman of Acme",
+        # and the reverse, "Acme chairwoman, Jane Doe".
         head = span.root
+        if head.dep_ == "appos" and (
+            head.head.lower_ in lx.TITLE_WORDS or head.head.lemma_.lower() in lx.TITLE_WORDS
+        ):
+            role = _appos_role(ctx, m, head.head, sent)
+            if role is not None and (m.start, role.title.lower()) not in seen:
+                seen.add((m.start, role.title.lower()))
+                yield role
         for ap in [c for c in head.children if c.dep_ == "appos"]:
             for noun in [ap, *[c for c in ap.children if c.dep_ == "conj"]]:
                 role = _appos_role(ctx, m, noun, sent)
@@ -337,7 +357,9 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
     org: Arg | None = None
     title_words = []
     for t in noun.lefts:
-        if t.i in ctx.by_token and ctx.by_token[t.i] is not person:
+        if t.dep_ == "poss" and t.i not in ctx.by_token:
+            org = _mention_at(ctx, t) or org
+        elif t.i in ctx.by_token and ctx.by_token[t.i] is not person:
             org = ctx.by_token[t.i]
         elif any(c.i in ctx.by_token for c in t.subtree) and t.dep_ == "compound":
             org = next(ctx.by_token[c.i] for c in t.subtree if c.i in ctx.by_token)
@@ -455,7 +477,7 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
         money = [e for e in sent.ents if e.label_ == "MONEY"]
         if not money or not any(t.lemma_.lower() in CONTRACT_WORDS for t in sent):
             continue
-        parsed = parse_money(money[0].text)
+        parsed = next((v for v in (_money(e) for e in money) if v is not None), None)
         parties: list[Arg] = []
         for m in ctx.mentions:
             if sent.start_char <= m.start < sent.end_char and not _is_person(m) and not _outlet(m):
@@ -480,6 +502,25 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
             date,
             _evidence(ctx, sent, money[0].start_char, money[0].end_char),
         )
+
+
+_MONEY_AROUND = re.compile(r"(?:[A-Z]{0,3}[$£€¥]|[A-Z]{3}\s)?\s*$")
+
+
+def _money(ent: Span) -> tuple[float, str] | None:
+    """The amount of a MONEY entity, widened to its symbol and magnitude ("$" + "375" + "m")."""
+    text = ent.doc.text
+    start, end = ent.start_char, ent.end_char
+    before = _MONEY_AROUND.search(text[max(0, start - 5) : start])
+    if before:
+        start -= len(before.group(0))
+    tail = re.match(
+        r"(?:\s?(?:m|bn|b|mn|mln|bln|k|million|billion|trillion|tn))?\b(?:\s(?:dlrs|dollars|pounds|euros|yen|stg))?",
+        text[end : end + 20],
+    )
+    if tail:
+        end += len(tail.group(0))
+    return parse_money(text[start:end]) or parse_money(ent.text)
 
 
 def _outlet(m: Mention) -> bool:
@@ -691,7 +732,7 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             outlet: Arg | None = None
             for c in tok.children:
                 if c.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
-                    outlet = _mention_at(ctx, c)
+                    outlet = next(iter(_span_args(ctx, c)), None)
                 if c.dep_ == "prep" and c.lower_ == "to":
                     for p in c.children:
                         if p.dep_ == "pobj":

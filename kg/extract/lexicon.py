@@ -53,6 +53,7 @@ TITLE_WORDS = frozenset(
         "spokesman",
         "spokeswoman",
         "spokesperson",
+        "member",
         "adviser",
         "advisor",
         "counsel",
