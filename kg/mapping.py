@@ -15,7 +15,7 @@ gives the same IRIs on every run.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -113,8 +113,9 @@ def quads(graph: Graph) -> Iterator[ox.Quad]:
         _article(e, a)
     for ent in graph.entities:
         _entity(e, ent)
+    names = {ent.key: ent.name for ent in graph.entities}
     for fact in graph.facts:
-        _fact(e, fact)
+        _fact(e, fact, names)
     _cameo(e)
     yield from e.out
 
@@ -196,7 +197,7 @@ def fact_iri(fact: Fact) -> ox.NamedNode:
     raise TypeError(f"unknown fact {fact!r}")
 
 
-def _fact(e: _Emitter, fact: Fact) -> None:
+def _fact(e: _Emitter, fact: Fact, names: Mapping[str, str]) -> None:
     s = fact_iri(fact)
     articles = sorted({v.article_id for v in fact.evidence})
     for aid in articles:
@@ -208,10 +209,10 @@ def _fact(e: _Emitter, fact: Fact) -> None:
                 e.add(s, _n(KG.evidence), vi, g)
                 e.add(vi, _TYPE, _n(KG.Evidence), g)
                 _anchor(e, vi, ev, g)
-        _body(e, s, fact, g)
+        _body(e, s, fact, g, names)
 
 
-def _body(e: _Emitter, s: ox.NamedNode, fact: Fact, g: ox.NamedNode) -> None:
+def _body(e: _Emitter, s: ox.NamedNode, fact: Fact, g: ox.NamedNode, names: Mapping[str, str]) -> None:
     match fact:
         case Role():
             e.add(s, _TYPE, _n(KG.Role), g)
@@ -222,7 +223,11 @@ def _body(e: _Emitter, s: ox.NamedNode, fact: Fact, g: ox.NamedNode) -> None:
             if fact.organisation is not None:
                 e.add(s, _n(KG.organisation), entity_iri(_key(fact.organisation)), g)
             e.add(s, _n(KG.former), ox.Literal("true" if fact.former else "false", datatype=_XSD_BOOL), g)
-            org = f" ({fact.organisation.split('/', 1)[-1]})" if isinstance(fact.organisation, str) else ""
+            org = (
+                f" ({names.get(fact.organisation, fact.organisation)})"
+                if isinstance(fact.organisation, str)
+                else ""
+            )
             e.add(s, _LABEL, _lit(f"{'former ' if fact.former else ''}{fact.title}{org}"), g)
         case Age():
             e.add(s, _TYPE, _n(KG.Age), g)
@@ -258,8 +263,8 @@ def _body(e: _Emitter, s: ox.NamedNode, fact: Fact, g: ox.NamedNode) -> None:
             e.add(s, _TYPE, _n(KG.Event), g)
             e.add(s, _n(KG.family), _n(CAMEO[fact.family]), g)
             e.add(s, _n(KG.trigger), _lit(fact.trigger), g)
-            names = ", ".join(p.split("/", 1)[-1] for p in map(_key, fact.participants))
-            e.add(s, _LABEL, _lit(f"{fact.trigger}: {names}" if names else fact.trigger), g)
+            who = ", ".join(names.get(p, p) for p in map(_key, fact.participants))
+            e.add(s, _LABEL, _lit(f"{fact.trigger}: {who}" if who else fact.trigger), g)
             for p in fact.participants:
                 e.add(s, _n(KG.participant), entity_iri(_key(p)), g)
             if fact.place is not None:
