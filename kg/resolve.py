@@ -531,6 +531,9 @@ def _resolve_fact(
             return replace(fact, parties=parties)
         case Event():
             parts = tuple(sorted({p for p in (_arg(x, asg) for x in fact.participants) if p is not None}))
+            if not parts:
+                # An event with no entity taking part says nothing an analyst can query.
+                return None
             place = _arg(fact.place, asg)
             return replace(fact, participants=parts, place=place)
         case Statement():

@@ -46,16 +46,16 @@ for _code, _words in {
     "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation",
     "05": "sign agreement accord treaty endorse praise recognize recognise",
     "06": "cooperate cooperation",
-    "07": "aid donate donation bailout rescue",
-    "08": "resign resignation concede yield surrender withdraw comply capitulate",
+    "07": "aid donate donation bailout rescue compensate compensation",
+    "08": "resign resignation concede yield surrender withdraw comply capitulate admit release free",
     "09": "investigate investigation probe inquiry audit",
-    "10": "demand",
-    "11": "criticize criticise criticism condemn accuse accusation blame denounce sue lawsuit charge allege decry fine indict indictment",
+    "10": "demand challenge",
+    "11": "criticize criticise criticism condemn accuse accusation blame denounce sue lawsuit charge allege decry fine indict indictment implicate",
     "12": "reject rejection deny denial refuse refusal rebuff veto resist dismiss",
     "13": "threaten threat warn warning ultimatum",
     "14": "protest demonstrate demonstration rally boycott strike walkout",
     "15": "mobilize mobilise deploy deployment",
-    "16": "sever suspend expel sanction embargo",
+    "16": "sever suspend expel sanction embargo quit",
     "17": "arrest detain detention capture seize seizure jail imprison deport raid",
     "18": "attack assault kill bomb bombing shoot stab kidnap abduct assassinate",
     "19": "invade invasion fight battle clash airstrike occupy occupation",
@@ -530,6 +530,17 @@ def _outlet(m: Mention) -> bool:
 # ------------------------------------------------------------------ events
 def _family(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma in {"call", "press", "push"} and tok.pos_ == "VERB" and "for" in preps:
+        return "10"
+    if lemma == "plead":
+        # "pleaded guilty" yields; "pleads not guilty" rejects the charge.
+        return (
+            "12"
+            if any(c.dep_ == "neg" for c in tok.children)
+            or "not" in tok.sent.text[tok.idx - tok.sent.start_char :][:40]
+            else "08"
+        )
     code = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if code is None or tok.pos_ not in {"VERB", "NOUN"}:
         return None
@@ -635,44 +646,60 @@ def _place(ctx: _Ctx, tok: Token) -> Arg | None:
     return None
 
 
+FUTURE_MARKERS = frozenset("will shall set plan expect schedule due going intend".split())
+
+
 def _tense(tok: Token) -> str:
-    verb = tok
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    auxes = [c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    cur = verb
-    while cur.dep_ in {"xcomp"} and cur.head.i != cur.i:
+    """The tense of the clause that governs ``tok``: "past", "present", "perfect" or "future".
+
+    Participles and nouns take the tense of the finite verb above them; a
+    future marker anywhere up the chain ("is set to host", "plans on issuing")
+    makes it future.
+    """
+    cur = tok
+    finite: Token | None = None
+    auxes: list[str] = []
+    for _ in range(6):
+        if cur.pos_ in {"VERB", "AUX"}:
+            kids = [c for c in cur.children if c.dep_ in {"aux", "auxpass"}]
+            lemmas = [cur.lemma_.lower(), *(c.lemma_.lower() for c in kids)]
+            if FUTURE_MARKERS & set(lemmas):
+                return "future"
+            if finite is None:
+                tags = [cur.tag_, *(c.tag_ for c in kids)]
+                if any(t in {"VBD", "VBZ", "VBP", "MD"} for t in tags):
+                    finite, auxes = cur, [c.lemma_.lower() for c in kids]
+        if cur.head.i == cur.i:
+            break
         cur = cur.head
-        auxes += [cur.lemma_.lower()] + [
-            c.lemma_.lower() for c in cur.children if c.dep_ in {"aux", "auxpass"}
-        ]
-    if {"set", "plan", "expect", "schedule", "due"} & set(auxes):
-        return "future"
-    return tense_of(verb.tag_, auxes)
+    if finite is None:
+        return "past"
+    if "have" in auxes and finite.tag_ == "VBN" and not any(c.tag_ == "VBD" for c in finite.children):
+        return "perfect"
+    tense = tense_of(finite.tag_, auxes)
+    return tense
 
 
 def _date_for(ctx: _Ctx, tok: Token, sent: Span) -> TimeValue | None:
-    """The date of an event: a date in the trigger's own phrase first, then in its sentence."""
+    """The date of an event: a date in the trigger's own phrase first, then in its sentence.
+
+    Bare weekdays and months look back unless the clause speaks of the future.
+    """
     dates = [e for e in sent.ents if e.label_ == "DATE"]
+    tense = _tense(tok)
     if not dates:
         return None
     subtree = {t.i for t in tok.subtree}
     own = [e for e in dates if any(t.i in subtree for t in e)]
     chosen = own[0] if own else min(dates, key=lambda e: abs(e.start - tok.i))
-    tense = _tense(tok)
-    text = chosen.text
-    if tense == "present":
-        # "at the Tuesday meeting, X plans ...": the nearer of last and next such day.
-        past = resolve_time(text, ctx.article.date, "past")
-        fut = resolve_time(text, ctx.article.date, "future")
-        if past and fut and len(past.value) == 10 and len(fut.value) == 10:
-            anchor = ctx.article.date.isoformat()
-            from datetime import date as _d
+    return resolve_time(chosen.text, ctx.article.date, "future" if tense == "future" else "past")
 
-            dp, df, da = (_d.fromisoformat(x) for x in (past.value, fut.value, anchor))
-            return fut if (df - da) < (da - dp) else past
-        return past
-    return resolve_time(text, ctx.article.date, tense)
+
+def _recent(ctx: _Ctx, tok: Token) -> TimeValue | None:
+    """An undated event told in the present or present perfect happened around the article's date."""
+    if _tense(tok) in {"present", "perfect"}:
+        return TimeValue(ctx.article.date.isoformat()[:7])
+    return None
 
 
 def _events(ctx: _Ctx) -> Iterator[Event]:
@@ -692,6 +719,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 date is None and _refers_back(sent) and prev_dated is not None
             ):
                 date = prev_dated
+            date = date or _recent(ctx, tok)
             sent_dated = sent_dated or date
             yield Event(
                 code,
