@@ -99,11 +99,11 @@ CASES: list[tuple[str, str, date, str, str | None]] = [
     ("Sales fell in summer 2024.", "summer 2024", MON, "past", "2024"),
     ("Sales fell in the 1990s.", "the 1990s", MON, "past", None),
     ("Sales fell in the 2020s.", "2020s", MON, "past", None),
-    # weeks: a month only when the whole week lies in it
+    # weeks: the month of the week's Thursday (ISO 8601 places straddling weeks so)
     ("The talks ended last week.", "last week", MON, "past", "2026-02"),
-    ("The talks continue this week.", "this week", MON, "present", None),
+    ("The talks continue this week.", "this week", MON, "present", "2026-02"),
     ("The talks resume next week.", "next week", MON, "future", "2026-03"),
-    ("The talks resume next week.", "next week", date(2026, 3, 25), "future", None),
+    ("The talks resume next week.", "next week", date(2026, 3, 25), "future", "2026-04"),
     ("The talks ended earlier this week.", "earlier this week", date(2026, 3, 12), "past", "2026-03"),
     # days relative to the anchor
     ("The storm hit yesterday.", "yesterday", MON, "past", "2026-02-22"),

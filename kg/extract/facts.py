@@ -64,6 +64,11 @@ for _code, _words in {
     for _w in _words.split():
         TRIGGERS[_w] = _code
 
+# What one warns of when the warning is a threat: "warned of further strikes".
+THREAT_OBJECTS = frozenset(
+    "strike strikes walkout walkouts action protest protests retaliation consequences sanctions "
+    "reprisal reprisals boycott legal lawsuit war force".split()
+)
 # Verbs whose object noun names the event: "gave an ultimatum", "faces charges".
 LIGHT_VERBS = frozenset(
     [
@@ -190,6 +195,13 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
         if low in {"who", "which", "that"} and tok.head.dep_ == "relcl":
             return _mention_at(ctx, tok.head.head)
         return None
+    if (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in _ORG_HEADS
+        and any(c.lower_ in {"the", "this"} for c in tok.lefts)
+    ):
+        # "the party", "the company": the organisation just named, preferring one whose name has the noun.
+        return _org_antecedent(ctx, tok)
     if tok.lower_ in lx.TITLE_WORDS or tok.lower_ in lx.QUALIFIED_TITLES:
         title = _title_phrase(tok)
         if title and any(w.lower_ in {"the", "this"} for w in tok.lefts):
@@ -232,6 +244,27 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
         if (_is_person(m) if person else not _full_person(m)) and "common" not in m.hints:
             best = m
     return best
+
+
+_ORG_HEADS = (lx.ORG_NOUNS | lx.ORG_SUFFIXES) - {"partner", "team", "unit", "brand", "chain", "network"}
+
+
+def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
+    """The nearest organisation mention within two sentences before ``tok``."""
+    prev = [s for s in ctx.doc.sents if s.end_char <= tok.sent.start_char]
+    floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else tok.sent.start_char)
+    noun = tok.lemma_.lower()
+    named, any_org = None, None
+    for m in ctx.mentions:
+        if m.start >= tok.idx:
+            break
+        if m.start < floor or _full_person(m) or "place:gazetteer" in m.hints:
+            continue
+        if "ner:ORG" in m.hints or any(h.startswith(("org:", "outlet:")) for h in m.hints):
+            any_org = m
+            if noun in lx.fold(m.text).split():
+                named = m
+    return named or any_org
 
 
 def _title_phrase(tok: Token) -> str:
@@ -553,6 +586,9 @@ def _family(tok: Token) -> str | None:
         # "X warned he would ..." is a threat; "X warned of risks" / "experts warn that ..." is not.
         comp = [c for c in tok.children if c.dep_ == "ccomp"]
         subj = [g for c in comp for g in c.children if g.dep_ in {"nsubj"}]
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if of and of[0].lemma_.lower() in THREAT_OBJECTS:
+            return code
         if not subj or subj[0].lower_ not in {"he", "she", "they", "it", "we", "i"}:
             return None
     if lemma == "charge" and ({t.lower_ for t in tok.sent} & NOT_EVENT_SENSES["charge"]):

@@ -237,10 +237,10 @@ def _relative_unit(rel: str, unit: str, anchor: date) -> TimeValue | None:
         return TimeValue(f"{year:04d}") if 1 <= year <= 9999 else None
     if unit == "month":
         return _month(*_add_months(anchor.year, anchor.month, k))
-    # A week has no ISO precision here: give its month only when it lies wholly in one.
-    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=k)
-    sunday = monday + timedelta(days=6)
-    return _month(monday.year, monday.month) if monday.month == sunday.month else None
+    # A week has no ISO precision here: give the month of its Thursday, the day ISO 8601
+    # uses to place a week that straddles two months.
+    thursday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=k, days=3)
+    return _month(thursday.year, thursday.month)
 
 
 def _weekday(wd: int, rel: str | None, anchor: date, direction: str) -> TimeValue:
