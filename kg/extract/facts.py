@@ -66,8 +66,7 @@ for _code, _words in {
 
 # What one warns of when the warning is a threat: "warned of further strikes".
 THREAT_OBJECTS = frozenset(
-    "strike strikes walkout walkouts action protest protests retaliation consequences sanctions "
-    "reprisal reprisals boycott legal lawsuit war force".split()
+    ["strike", "strikes", "walkout", "walkouts", "action", "protest", "protests", "retaliation", "consequences", "sanctions", "reprisal", "reprisals", "boycott", "legal", "lawsuit", "war", "force"]
 )
 # Verbs whose object noun names the event: "gave an ultimatum", "faces charges".
 LIGHT_VERBS = frozenset(
@@ -682,7 +681,7 @@ def _place(ctx: _Ctx, tok: Token) -> Arg | None:
     return None
 
 
-FUTURE_MARKERS = frozenset("will shall set plan expect schedule due going intend".split())
+FUTURE_MARKERS = frozenset(["will", "shall", "set", "plan", "expect", "schedule", "due", "going", "intend"])
 
 
 def _tense(tok: Token) -> str:
