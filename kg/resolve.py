@@ -69,6 +69,8 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:appos": ("Product", 3.0),
     "law:suffix": ("Law", 3.0),
     "place:gazetteer": ("Place", 2.5),
+    "place:suffix": ("Place", 1.5),
+    "place:from": ("Place", 2.0),
 }
 # Cues that alone justify keeping a proper noun the NER did not label.
 SUPPORT = {k for k, (_, w) in WEIGHTS.items() if not k.startswith("ner:") and w >= 1.5}

@@ -24,6 +24,8 @@ from . import lexicon as lx
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_PLACE_PREFIXES = frozenset(["New", "North", "South", "East", "West", "Upper", "Lower", "Greater", "Northern", "Southern"])
+_LAW_PARTS = frozenset(["section", "article", "clause", "paragraph", "chapter", "part", "schedule", "subsection"])
 NER_TYPES = {
     "PERSON": "Person",
     "ORG": "Organisation",
@@ -156,6 +158,17 @@ def _capitalised_name(t: Token) -> bool:
     )
 
 
+def _near_person(doc: Doc, prep: Token) -> bool:
+    """Whether a "from"/"near" phrase hangs on a person: "Jane Doe, 34, from X"."""
+    head = prep.head
+    return (
+        head.ent_type_ == "PERSON"
+        or head.lemma_.lower() in lx.TITLE_WORDS
+        or (head.tag_ == "CD" and head.head.ent_type_ == "PERSON")
+        or (head.tag_ == "NN" and head.head.ent_type_ == "PERSON")
+    )
+
+
 def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> set[str]:
     """Typing cues from the mention's own words and its syntactic context."""
     hints: set[str] = set()
@@ -168,6 +181,10 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("law:suffix")
     if lx.is_place_name(" ".join(t.text for t in toks)):
         hints.add("place:gazetteer")
+    elif words[-1].endswith(lx.PLACE_ENDINGS) and len(words[-1]) > 7:
+        hints.add("place:suffix")
+    if lo >= 1 and doc[lo - 1].lower_ in {"from", "near"} and lo >= 2 and _near_person(doc, doc[lo - 1]):
+        hints.add("place:from")
     if len(toks) == 1 and first.lower_ in lowered_words and not first.is_upper:
         hints.add("common")
     # Right context: "X CEO", "X software", "X-enabled".
@@ -258,6 +275,13 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         covered.update(range(ent.start, ent.end))
         toks = list(ent)
+        if ent.label_ in {"GPE", "LOC"} and ent.start > 0 and doc[ent.start - 1].text in _PLACE_PREFIXES:
+            # "New South Wales" tagged from "South": the place's name starts one word earlier.
+            toks.insert(0, doc[ent.start - 1])
+            covered.add(ent.start - 1)
+        if ent.label_ == "LAW" and toks[0].lower_ in _LAW_PARTS:
+            # "Section 5 of the Act" names a part of a law, not a law.
+            continue
         kind = NER_TYPES[ent.label_]
         # "the X administration": the person's name plus the group noun is an organisation.
         if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in PERSON_ORG_NOUNS:
@@ -343,6 +367,14 @@ def acronym_definitions(doc: Doc) -> list[tuple[str, str]]:
                 out.append((short, long[4:] if long.startswith("the ") else long))
                 break
             k -= 1
+        else:
+            # Initials in another order ("Acme Management Advisors (AAM)"): the same letters.
+            caps = [w for w in words if w[:1].isupper() and w.lower() != "the"]
+            for n in range(len(caps), 1, -1):
+                if sorted(short.upper()) == sorted(w[0].upper() for w in caps[-n:]):
+                    long = " ".join(words[words.index(caps[-n]) :])
+                    out.append((short, long))
+                    break
     return out
 
 

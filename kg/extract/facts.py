@@ -66,7 +66,25 @@ for _code, _words in {
 
 # What one warns of when the warning is a threat: "warned of further strikes".
 THREAT_OBJECTS = frozenset(
-    ["strike", "strikes", "walkout", "walkouts", "action", "protest", "protests", "retaliation", "consequences", "sanctions", "reprisal", "reprisals", "boycott", "legal", "lawsuit", "war", "force"]
+    [
+        "strike",
+        "strikes",
+        "walkout",
+        "walkouts",
+        "action",
+        "protest",
+        "protests",
+        "retaliation",
+        "consequences",
+        "sanctions",
+        "reprisal",
+        "reprisals",
+        "boycott",
+        "legal",
+        "lawsuit",
+        "war",
+        "force",
+    ]
 )
 # Verbs whose object noun names the event: "gave an ultimatum", "faces charges".
 LIGHT_VERBS = frozenset(

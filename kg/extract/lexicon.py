@@ -674,3 +674,7 @@ def country_codes() -> frozenset[str]:
         c.alpha_3.lower() for c in pycountry.countries
     }
     return frozenset(codes | {"uk", "eu"})
+
+
+# Endings of place names in English: "Herefordshire", "Ashbourne-on-Sea" is not covered.
+PLACE_ENDINGS = ("shire", "ford", "borough", "burgh", "ville", "stan")
