@@ -90,3 +90,43 @@ def test_caption_credits_and_common_acronyms_are_not_entities() -> None:
         )
     )
     assert not {"Lena Brandt", "Reuters", "Getty Images", "AI", "Sam Oduya"} & set(ents)
+
+
+def test_honorific_is_stripped_and_surname_joins() -> None:
+    ents = story("Chief executive Paula Marsh resigned on Friday. Mrs Marsh said she was proud.")
+    people = [e for e in ents if e.type.value == "Person"]
+    assert [p.name for p in people] == ["Paula Marsh"]
+
+
+def test_formerly_known_as_joins_old_and_new_names() -> None:
+    ents = by_name(
+        story(
+            "Formerly known as Redline Freight, Corvex Logistics Inc is a haulage firm. Corvex Logistics Inc grew."
+        )
+    )
+    assert "Redline Freight" not in ents
+    assert "Redline Freight" in ents["Corvex Logistics Inc"].aliases
+
+
+def test_shortened_organisation_name_joins_the_full_one() -> None:
+    ents = story(
+        "Harbor Capital Asset Management Group paid a fine. Later Harbor Asset Management Group appealed."
+    )
+    assert len([e for e in ents if e.type.value == "Organisation"]) == 1
+
+
+def test_town_after_a_person_is_a_place() -> None:
+    ents = by_name(story("Among them was Tom Abery, 34, from Wickerbrook, a village near Oxford."))
+    assert ents["Wickerbrook"].type.value == "Place"
+
+
+def test_acronym_defined_in_another_order() -> None:
+    ents = by_name(
+        story("Regulators fined Pellham Advisors Management (PAM) heavily. PAM said it would pay.")
+    )
+    assert "PAM" in ents["Pellham Advisors Management"].aliases
+
+
+def test_part_of_a_law_is_not_a_law() -> None:
+    ents = by_name(story("They were charged under Section 12 of the Harbour Safety Act last week."))
+    assert "Section 12" not in ents

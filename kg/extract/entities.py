@@ -24,8 +24,12 @@ from . import lexicon as lx
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_PLACE_PREFIXES = frozenset(["New", "North", "South", "East", "West", "Upper", "Lower", "Greater", "Northern", "Southern"])
-_LAW_PARTS = frozenset(["section", "article", "clause", "paragraph", "chapter", "part", "schedule", "subsection"])
+_PLACE_PREFIXES = frozenset(
+    ["New", "North", "South", "East", "West", "Upper", "Lower", "Greater", "Northern", "Southern"]
+)
+_LAW_PARTS = frozenset(
+    ["section", "article", "clause", "paragraph", "chapter", "part", "schedule", "subsection"]
+)
 NER_TYPES = {
     "PERSON": "Person",
     "ORG": "Organisation",
@@ -92,6 +96,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
         or tokens[0].is_punct
         or tokens[0].tag_ == "POS"
         or (tokens[0].lower_ in lx.HONORIFICS and len(tokens) > 1)
+        or (
+            tokens[0].tag_ in {"RB", "RBR", "RBS", "JJR", "JJS", "IN", "CC", "DT", "WRB", "PRP"}
+            and len(tokens) > 1
+        )
     ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in {"'s", "’s"}):
@@ -107,7 +115,7 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
         plural_name = t.text in {"'", "’"} and 0 < n < len(tokens) - 1 and tokens[n - 1].text.endswith("s")
         if not plural_name and (
             t.tag_ == "POS"
-            or t.text in {"/", "’s", "'s", "–", "—"}
+            or t.text in {"/", "’s", "'s", "–", "—", "(", ")", "[", "]"}
             or (t.text == "-" and n > 0 and tokens[n - 1].whitespace_)
             or (t.text.startswith(("’", "'")) and len(t.text) <= 2)
         ):
@@ -406,6 +414,7 @@ def initials_match(short: str, words: Iterable[str]) -> bool:
 _ALIAS_GAP = re.compile(
     r"^\s*[,(]?\s*(?:formerly|previously|once|also|now|better)?\s*(?:known as|called|named|renamed|formerly)?\s*$"
 )
+_LEADING_ALIAS = re.compile(r"^\W*(?:formerly|previously|once)(?: known as| called)?\s*$", re.I)
 _ALIAS_WORD = re.compile(r"formerly|previously|known as|called|renamed", re.I)
 
 
@@ -420,6 +429,15 @@ def equivalences(mentions: Sequence[Mention], text: str) -> list[tuple[str, str]
     """
     out = []
     for a, b in itertools.pairwise(mentions):
+        # "Formerly known as Y, X is ...": the old name leads the sentence.
+        lead = text[a.sent_start : a.start]
+        if (
+            _LEADING_ALIAS.search(lead)
+            and a.sent_start == b.sent_start
+            and text[a.end : b.start].strip() == ","
+        ):
+            out.append((b.text, a.text))
+            continue
         gap = text[a.end : b.start]
         if (
             a.sent_start == b.sent_start
