@@ -441,7 +441,30 @@ def resolve_facts(
         prev = out.get(key)
         out[key] = r if prev is None else _with_evidence(prev, r.evidence)
     merged = merge_events(events)
-    return sorted([*out.values(), *merged], key=_sort_key)
+    return sorted([*_merge_contracts(out.values()), *merged], key=_sort_key)
+
+
+def _merge_contracts(facts: Iterable[Fact]) -> list[Fact]:
+    """One article's reports of one amount are one deal: "$5m settlement" in a headline and the body."""
+    out: list[Fact] = []
+    deals: dict[tuple[str, float, str], int] = {}
+    for f in facts:
+        if isinstance(f, Contract) and f.value is not None and f.currency:
+            key = (f.evidence[0].article_id, f.value, f.currency)
+            if key in deals:
+                prev = out[deals[key]]
+                assert isinstance(prev, Contract)
+                joined = _with_evidence(prev, f.evidence)
+                assert isinstance(joined, Contract)
+                out[deals[key]] = replace(
+                    joined,
+                    parties=tuple(sorted({str(p) for p in (*prev.parties, *f.parties)})),
+                    date=prev.date or f.date,
+                )
+                continue
+            deals[key] = len(out)
+        out.append(f)
+    return out
 
 
 class _References:

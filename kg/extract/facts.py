@@ -155,7 +155,8 @@ CONTRACT_WORDS = frozenset(
     ]
 )
 NOT_EVENT_SENSES = {"charge": {"fee", "battery", "per", "cents"}}
-AGE_RX = re.compile(r"^\s*,\s*(\d{1,3})\s*(?:,|\)|$)")
+AGE_RX = re.compile(r"^\s*,\s*(\d{1,3})\s*(?:,|\)|$|\.(?:\s|$)|;)")
+AGE_AFTER_RX = re.compile(r"^\s*,\s*(?:a|an|the)\s+(\d{1,3})-year-old\b")
 YEAR_OLD_RX = re.compile(r"(\d{1,3})-year-old")
 
 
@@ -448,6 +449,10 @@ def _ages(ctx: _Ctx) -> Iterator[Age]:
         if match and 10 <= int(match.group(1)) <= 110:
             yield Age(m, int(match.group(1)), ctx.article.date, (m.evidence,))
             continue
+        after = AGE_AFTER_RX.match(text[m.end : m.end + 24])
+        if after and 1 <= int(after.group(1)) <= 110:
+            yield Age(m, int(after.group(1)), ctx.article.date, (m.evidence,))
+            continue
         before = text[max(0, m.start - 16) : m.start]
         y = YEAR_OLD_RX.search(before)
         if y and 1 <= int(y.group(1)) <= 110:
@@ -530,7 +535,7 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
         parsed = next((v for v in (_money(e) for e in money) if v is not None), None)
         parties: list[Arg] = []
         for m in ctx.mentions:
-            if sent.start_char <= m.start < sent.end_char and not _is_person(m) and not _outlet(m):
+            if sent.start_char <= m.start < sent.end_char and not _full_person(m) and not _outlet(m):
                 if "place:gazetteer" in m.hints:
                     continue
                 if m not in parties and lx.fold(m.text) not in {
@@ -571,6 +576,16 @@ def _money(ent: Span) -> tuple[float, str] | None:
     if tail:
         end += len(tail.group(0))
     return parse_money(text[start:end]) or parse_money(ent.text)
+
+
+def _prefer_org(args: Sequence[Arg]) -> Arg | None:
+    """Of the names in a phrase, the organisation ("BBC Radio 4's Today programme" -> BBC Radio 4)."""
+    for a in args:
+        if isinstance(a, Mention) and (
+            "ner:ORG" in a.hints or any(h.startswith(("org:", "outlet:")) for h in a.hints)
+        ):
+            return a
+    return args[0] if args else None
 
 
 def _outlet(m: Mention) -> bool:
@@ -813,7 +828,7 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             outlet: Arg | None = None
             for c in tok.children:
                 if c.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
-                    outlet = next(iter(_span_args(ctx, c)), None)
+                    outlet = _prefer_org(_span_args(ctx, c))
                 if c.dep_ == "prep" and c.lower_ == "to":
                     for p in c.children:
                         if p.dep_ == "pobj":
