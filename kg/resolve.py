@@ -560,6 +560,8 @@ def _resolve_fact(
                 # An event with no entity taking part says nothing an analyst can query.
                 return None
             place = _arg(fact.place, asg)
+            if place is not None and types.get(place) is not EntityType.PLACE:
+                place = None
             return replace(fact, participants=parts, place=place)
         case Statement():
             speaker = _arg(fact.speaker, asg)
