@@ -101,3 +101,49 @@ def test_statement_speaker_and_outlet() -> None:
     n = names(g)
     st = [(n[f.speaker], n.get(f.outlet or ""), f.quote) for f in g.facts if isinstance(f, Statement)]
     assert ("Ann Lee", "Zentrix News", "We will appeal,") in st
+
+
+def test_predicate_and_relative_clause_titles() -> None:
+    for text, expected in [
+        (
+            "Marcus Bell, who is chairman of Tidewater Holdings, declined to comment.",
+            ("Marcus Bell", "chairman", "Tidewater Holdings", False),
+        ),
+        (
+            "Sara Voss became chief executive of Tidewater Holdings in 2019.",
+            ("Sara Voss", "chief executive", "Tidewater Holdings", False),
+        ),
+        (
+            "Former Tidewater Holdings finance chief Dan Pike pleaded guilty.",
+            ("Dan Pike", "finance chief", "Tidewater Holdings", True),
+        ),
+        (
+            "Tidewater Holdings chief financial officer Dan Pike said profits rose.",
+            ("Dan Pike", "chief financial officer", "Tidewater Holdings", False),
+        ),
+    ]:
+        g = build(text)
+        n = names(g)
+        roles = [
+            (n[f.person], f.title, n.get(f.organisation or ""), f.former)
+            for f in g.facts
+            if isinstance(f, Role)
+        ]
+        assert expected in roles, (text, roles)
+
+
+def test_age_after_the_name_and_at_sentence_end() -> None:
+    g = build("The jury heard from Ian Marsh, the 35-year-old driver, and from chef Lee Ward, 41.")
+    n = names(g)
+    assert sorted((n[f.person], f.age) for f in g.facts if isinstance(f, Age)) == [
+        ("Ian Marsh", 35),
+        ("Lee Ward", 41),
+    ]
+
+
+def test_one_amount_in_headline_and_body_is_one_deal() -> None:
+    g = build(
+        "Kestrel Partners in $30m Orvane settlement.\nKestrel Partners agreed to pay $30m to settle claims by Orvane Corp."
+    )
+    deals = [f for f in g.facts if isinstance(f, Contract)]
+    assert len(deals) == 1 and deals[0].value == 30_000_000

@@ -251,6 +251,11 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         root.head.lower_ == "to" and root.head.head.lower_ == "according"
     ):
         hints.add("outlet:according")
+    # "X, who is chairman of ...": a person.
+    for child in root.children:
+        if child.dep_ == "relcl" and child.lemma_ in {"be", "become", "serve", "remain"}:
+            if any(c.dep_ == "attr" and c.lemma_.lower() in lx.TITLE_WORDS for c in child.children):
+                hints.add("person:appos")
     # Appositions: "X, a startup", "X, the chief executive".
     for child in root.children:
         if child.dep_ == "appos":

@@ -350,10 +350,12 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 title_toks.insert(0, t)
             elif (
                 title_toks
-                and t.tag_ in {"NN", "NNS"}
+                and t.tag_ in {"NN", "NNS", "JJ"}
                 and t.is_lower
-                and t.dep_ == "compound"
+                and t.dep_ in {"compound", "amod"}
                 and t.head.i in {x.i for x in title_toks}
+                and t.lower_
+                not in {"former", "then", "new", "top", "senior", "longtime", "acting", "interim"}
             ):
                 # A lower-case qualifier: "labour affairs correspondent", "board member".
                 title_toks.insert(0, t)
@@ -364,8 +366,13 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 break
             k -= 1
         if title_toks:
-            if (k >= sent.start and doc[k].lower_ in {"former", "ex", "ex-", "then"}) or (
-                k - 1 >= sent.start and doc[k - 1].lower_ in {"former", "ex", "then"}
+            # "former Acme chief executive Jane Doe": look before the organisation's name too.
+            j = k
+            if isinstance(org, Mention):
+                org_span = doc.char_span(org.start, org.end, alignment_mode="expand")
+                j = org_span.start - 1 if org_span is not None else k
+            if any(
+                j - d >= sent.start and doc[j - d].lower_ in {"former", "ex", "ex-", "then"} for d in (0, 1)
             ):
                 former = True
             title = " ".join(t.text for t in title_toks)
@@ -375,6 +382,21 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             if key not in seen:
                 seen.add(key)
                 yield Role(m, title, org, former, _evidence(ctx, sent, title_toks[0].idx, m.end))
+        # "Jane Doe, who is chairman of Acme"; "Jane Doe became chief executive of Acme";
+        # "Acme named Jane Doe chief executive".
+        for noun in _predicate_titles(span.root):
+            role = _appos_role(ctx, m, noun, sent)
+            if role is not None and (m.start, role.title.lower()) not in seen:
+                if role.organisation is None and noun.head.pos_ == "VERB":
+                    subj = [
+                        c
+                        for c in noun.head.children
+                        if c.dep_ == "nsubj" and c.i not in range(span.start, span.end)
+                    ]
+                    if subj and subj[0].i in ctx.by_token:
+                        role = Role(m, role.title, ctx.by_token[subj[0].i], role.former, role.evidence)
+                seen.add((m.start, role.title.lower()))
+                yield role
         # Apposition: "Jane Doe, a former adviser at Acme", "Jane Doe, chairman of Acme",
         # and the reverse, "Acme chairwoman, Jane Doe".
         head = span.root
@@ -391,6 +413,43 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 if role is not None and (m.start, role.title.lower()) not in seen:
                     seen.add((m.start, role.title.lower()))
                     yield role
+
+
+APPOINT_VERBS = frozenset("name appoint elect promote hire make install".split())
+
+
+def _predicate_titles(root: Token) -> list[Token]:
+    """Title nouns predicated of a person: "who is chairman", "became CEO", "named X CEO"."""
+    out: list[Token] = []
+
+    def titles(tok: Token) -> list[Token]:
+        return [
+            t
+            for t in (tok, *tok.conjuncts)
+            if t.lemma_.lower() in lx.TITLE_WORDS or t.lower_ in lx.TITLE_WORDS
+        ]
+
+    for rel in (c for c in root.children if c.dep_ == "relcl"):
+        if rel.lemma_ in {"be", "become", "remain", "serve"}:
+            for c in rel.children:
+                if c.dep_ in {"attr", "acomp"}:
+                    out += titles(c)
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    out += [t for p in c.children for t in titles(p)]
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ in {"be", "become", "remain", "serve"}:
+        for c in head.children:
+            if c.dep_ in {"attr", "acomp"}:
+                out += titles(c)
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out += [t for p in c.children for t in titles(p)]
+    if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in APPOINT_VERBS:
+        for c in head.children:
+            if c.dep_ in {"oprd", "attr", "xcomp", "ccomp"}:
+                out += titles(c)
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out += [t for p in c.children for t in titles(p)]
+    return out
 
 
 def _qualifier_org(title_toks: Sequence[Token]) -> Arg | None:
