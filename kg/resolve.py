@@ -75,21 +75,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
 # Cues that alone justify keeping a proper noun the NER did not label.
 SUPPORT = {k for k, (_, w) in WEIGHTS.items() if not k.startswith("ner:") and w >= 1.5}
 CORPORATE = frozenset(
-    [
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "llc",
-        "plc",
-        "corporation",
-        "company",
-        "group",
-        "holdings",
-        "sa",
-        "ag",
-        "nv",
-    ]
+    ["inc", "corp", "co", "ltd", "llc", "plc", "corporation", "company", "group", "holdings", "sa", "ag", "nv", "spa", "gmbh", "bv", "ab", "asa", "oyj", "se", "limited", "incorporated", "pty", "lp", "llp", "kk"]
 )
 REORDER_NOUNS = frozenset(
     ["department", "ministry", "office", "bureau", "agency", "service", "council", "committee"]
@@ -145,19 +131,39 @@ def _type_of(votes: dict[str, float]) -> str | None:
     return best if votes.get(best, 0.0) > 0 else None
 
 
+def _bases(key: str) -> set[str]:
+    """Keys that name the same organisation: with the country written out and, for long
+    names, without it ("US Acme Trading Co" ~ "Acme Trading")."""
+    base = _base(key)
+    out = {base}
+    words = key.split()
+    if len(words) > 2 and lx.country_of_code(words[0]) is not None:
+        out.add(_base(" ".join(words[1:])))
+    return out
+
+
 def _base(key: str) -> str:
-    """A name without corporate suffixes or a leading country code: "US Acme Corp" -> "acme"."""
+    """A name without corporate suffixes, its country written out: "US Acme Corp" -> "united states acme".
+
+    >>> _base("u.s. senate") == _base("united states senate")
+    True
+    """
     words = key.split()
     while len(words) > 1 and words[-1].rstrip(".") in CORPORATE:
         words = words[:-1]
-    if len(words) > 2 and words[0].replace(".", "") in lx.country_codes():
-        words = words[1:]
+    if len(words) >= 2:
+        country = lx.country_of_code(words[0])
+        if country is not None:
+            words = [*lx.fold(country).split(), *words[1:]]
     return " ".join(words)
 
 
 def _shortens(short: list[str], long: list[str], place: bool) -> bool:
     """Whether ``short`` drops inner words of ``long`` (same first and last word), or is a
     place's first word ("guantanamo" of "guantanamo bay")."""
+    if len(short) == 1 and not place:
+        # "Senate" of "United States Senate": the rest is a country's name.
+        return long[-1] == short[0] and lx.fold(" ".join(long[:-1])) in lx.country_names()
     if len(short) == 1:
         return (
             place
@@ -197,13 +203,17 @@ def resolve(
     # Corporate suffixes and word order: "Acme Corp" ~ "Acme", "Justice Department" ~ "Department of Justice".
     by_base: dict[str, list[str]] = defaultdict(list)
     for k in groups:
-        by_base[_base(k)].append(k)
+        for b in _bases(k):
+            by_base[b].append(k)
         r = _reordered(k)
         if r is not None and r in groups:
             uf.union(k, r)
     for base, ks in by_base.items():
         for other in ks[1:]:
-            if " " in base or (prelim.get(ks[0]) != "Person" and prelim.get(other) != "Person"):
+            # A corporate suffix ("Acme Group SpA") vouches for an organisation even if the bare
+            # name ("Acme") was once taken for a person.
+            suffixed = ks[0] != base or other != base
+            if " " in base or suffixed or (prelim.get(ks[0]) != "Person" and prelim.get(other) != "Person"):
                 uf.union(ks[0], other)
 
     # Acronyms the text defines, then acronyms whose initials fit exactly one name.
@@ -568,7 +578,9 @@ def _resolve_fact(
             if speaker is None:
                 return None
             outlet = _arg(fact.outlet, asg)
-            return replace(fact, speaker=speaker, outlet=outlet if outlet != speaker else None)
+            if outlet == speaker or (outlet is not None and types.get(outlet) is not EntityType.ORGANISATION):
+                outlet = None
+            return replace(fact, speaker=speaker, outlet=outlet)
     return None
 
 

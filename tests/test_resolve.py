@@ -130,3 +130,12 @@ def test_acronym_defined_in_another_order() -> None:
 def test_part_of_a_law_is_not_a_law() -> None:
     ents = by_name(story("They were charged under Section 12 of the Harbour Safety Act last week."))
     assert "Section 12" not in ents
+
+
+def test_country_code_and_corporate_suffix_variants_join() -> None:
+    ents = story(
+        "The U.S. Senate voted on Monday. Later the United States Senate adjourned.",
+        "Vantor Group SpA agreed a deal. Vantor said it was pleased.",
+    )
+    orgs = sorted(e.name for e in ents if e.type.value == "Organisation")
+    assert len(orgs) == 2, orgs

@@ -137,7 +137,7 @@ def _is_name_like(tokens: Sequence[Token]) -> bool:
     text = "".join(t.text_with_ws for t in tokens).strip()
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
-    if not (tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit()):
+    if not (tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit() or _CAMEL.match(tokens[0].text)):
         return False
     if len(tokens) == 1:
         low = tokens[0].lower_
@@ -148,8 +148,16 @@ def _is_name_like(tokens: Sequence[Token]) -> bool:
     return True
 
 
+_CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z0-9]+$")
+
+
 def _capitalised_name(t: Token) -> bool:
-    """A proper-noun token, or a capitalised word in mid-sentence that the tagger took for common."""
+    """A proper-noun token, or a capitalised word in mid-sentence that the tagger took for common.
+
+    Brand names in camel case ("eBay", "iPhone") count as capitalised.
+    """
+    if _CAMEL.match(t.text):
+        return True
     if not t.text[:1].isupper():
         return False
     if t.tag_ in {"NNP", "NNPS"}:
@@ -253,9 +261,12 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("outlet:according")
     # "X, who is chairman of ...": a person.
     for child in root.children:
-        if child.dep_ == "relcl" and child.lemma_ in {"be", "become", "serve", "remain"}:
-            if any(c.dep_ == "attr" and c.lemma_.lower() in lx.TITLE_WORDS for c in child.children):
-                hints.add("person:appos")
+        if (
+            child.dep_ == "relcl"
+            and child.lemma_ in {"be", "become", "serve", "remain"}
+            and any(c.dep_ == "attr" and c.lemma_.lower() in lx.TITLE_WORDS for c in child.children)
+        ):
+            hints.add("person:appos")
     # Appositions: "X, a startup", "X, the chief executive".
     for child in root.children:
         if child.dep_ == "appos":

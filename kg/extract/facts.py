@@ -415,7 +415,7 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     yield role
 
 
-APPOINT_VERBS = frozenset("name appoint elect promote hire make install".split())
+APPOINT_VERBS = frozenset(["name", "appoint", "elect", "promote", "hire", "make", "install"])
 
 
 def _predicate_titles(root: Token) -> list[Token]:

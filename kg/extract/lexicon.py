@@ -678,3 +678,31 @@ def country_codes() -> frozenset[str]:
 
 # Endings of place names in English: "Herefordshire", "Ashbourne-on-Sea" is not covered.
 PLACE_ENDINGS = ("shire", "ford", "borough", "burgh", "ville", "stan")
+
+
+@functools.lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        out[c.alpha_2.lower()] = name
+        out[c.alpha_3.lower()] = name
+    out["uk"] = out["gb"]
+    return out
+
+
+def country_of_code(word: str) -> str | None:
+    """The country an ISO code or "U.S."/"UK" names ("u.s." -> "United States").
+
+    >>> country_of_code("U.S."), country_of_code("acme")
+    ('United States', None)
+    """
+    w = word.replace(".", "").lower()
+    return _codes().get(w) if 2 <= len(w) <= 3 else None
+
+
+def country_names() -> frozenset[str]:
+    """Folded names of countries, with the codes' expansions."""
+    return frozenset(_countries())
