@@ -75,7 +75,34 @@ WEIGHTS: dict[str, tuple[str, float]] = {
 # Cues that alone justify keeping a proper noun the NER did not label.
 SUPPORT = {k for k, (_, w) in WEIGHTS.items() if not k.startswith("ner:") and w >= 1.5}
 CORPORATE = frozenset(
-    ["inc", "corp", "co", "ltd", "llc", "plc", "corporation", "company", "group", "holdings", "sa", "ag", "nv", "spa", "gmbh", "bv", "ab", "asa", "oyj", "se", "limited", "incorporated", "pty", "lp", "llp", "kk"]
+    [
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "corporation",
+        "company",
+        "group",
+        "holdings",
+        "sa",
+        "ag",
+        "nv",
+        "spa",
+        "gmbh",
+        "bv",
+        "ab",
+        "asa",
+        "oyj",
+        "se",
+        "limited",
+        "incorporated",
+        "pty",
+        "lp",
+        "llp",
+        "kk",
+    ]
 )
 REORDER_NOUNS = frozenset(
     ["department", "ministry", "office", "bureau", "agency", "service", "council", "committee"]
@@ -163,7 +190,10 @@ def _shortens(short: list[str], long: list[str], place: bool) -> bool:
     place's first word ("guantanamo" of "guantanamo bay")."""
     if len(short) == 1 and not place:
         # "Senate" of "United States Senate": the rest is a country's name.
-        return long[-1] == short[0] and lx.fold(" ".join(long[:-1])) in lx.country_names()
+        rest = " ".join(long[:-1])
+        return long[-1] == short[0] and (
+            lx.fold(rest) in lx.country_names() or lx.country_of_code(rest) is not None
+        )
     if len(short) == 1:
         return (
             place
