@@ -114,7 +114,7 @@ class GraphStore:
             )
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise StoreError(f"{path}: cannot open the store ({e}); is another process writing it?") from None
         return cls(store, path)
 
@@ -220,12 +220,33 @@ def _previous(target: Path) -> Path:
     return target.with_name(f".{target.name}.old")
 
 
+def is_locked(store_dir: Path) -> bool:
+    """Whether another process holds the store's write lock (RocksDB locks its LOCK file)."""
+    import fcntl
+
+    lock = store_dir / "LOCK"
+    if not lock.exists():
+        return False
+    try:
+        with lock.open("a") as fh:
+            fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(fh, fcntl.LOCK_UN)
+    except OSError:
+        return True
+    return False
+
+
 def replace_dir(new: Path, target: Path) -> None:
     """Swap folder ``new`` into place at ``target``; the old one is removed after.
 
     Two renames, so a kill between them leaves no ``target``, only its previous version
     (``.NAME.old``): readers fall back to that, and the next swap keeps it until ``new`` is in.
     """
+    if is_locked(target):
+        raise StoreError(
+            f"{target}: the store is open for writing in another process; stop that process "
+            "(or build with another --out) and build again"
+        )
     old = _previous(target)
     if old.exists():
         if target.exists():
