@@ -592,7 +592,16 @@ def _resolve_fact(
             a, b = sorted((a, b))
             return replace(fact, a=a, b=b)
         case Contract():
-            parties = tuple(sorted({p for p in (_arg(x, asg) for x in fact.parties) if p is not None}))
+            # Parties are organisations (or people); a place named in the sentence is mostly an adjective.
+            parties = tuple(
+                sorted(
+                    {
+                        p
+                        for p in (_arg(x, asg) for x in fact.parties)
+                        if p is not None and types.get(p) in (EntityType.ORGANISATION, EntityType.PERSON)
+                    }
+                )
+            )
             if not parties:
                 return None
             return replace(fact, parties=parties)
