@@ -147,3 +147,20 @@ def test_one_amount_in_headline_and_body_is_one_deal() -> None:
     )
     deals = [f for f in g.facts if isinstance(f, Contract)]
     assert len(deals) == 1 and deals[0].value == 30_000_000
+
+
+def test_wire_style_amounts_and_no_cent_deals() -> None:
+    g = build(
+        "Halvorsen Group said it agreed to acquire Orvane Corp for 28.3 mln dlrs. "
+        "Shares of Kestrel Partners rose 25 cents after the bid."
+    )
+    deals = [(f.value, f.currency) for f in g.facts if isinstance(f, Contract)]
+    assert deals == [(28_300_000, "USD")]
+
+
+def test_capital_headline_gives_no_entities() -> None:
+    g = build(
+        "ORVANE TO BUY HALVORSEN UNIT FOR CASH.\nOrvane Corp said it would buy a unit of Halvorsen Group."
+    )
+    assert all(m.start >= 39 for e in g.entities for m in e.mentions)
+    assert {e.name for e in g.entities} == {"Orvane Corp", "Halvorsen Group"}

@@ -85,6 +85,16 @@ def _is_credit(tail: str) -> bool:
     return has_marker and capitalised
 
 
+def _shouting(text: str) -> bool:
+    """A sentence written in capitals, like a wire headline."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(text.split()) >= 3
+        and len(letters) >= 12
+        and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    )
+
+
 def _in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b + 1 for a, b in zones)
 
@@ -94,6 +104,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (
         tokens[0].lower_ in {"the", "a", "an"}
         or tokens[0].is_punct
+        or tokens[0].text in {"<", ">"}
         or tokens[0].tag_ == "POS"
         or (tokens[0].lower_ in lx.HONORIFICS and len(tokens) > 1)
         or (
@@ -102,7 +113,12 @@ def _trim(tokens: list[Token]) -> list[Token]:
         )
     ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in {"'s", "’s"}):
+    while tokens and (
+        tokens[-1].is_punct
+        or tokens[-1].tag_ == "POS"
+        or tokens[-1].lower_ in {"'s", "’s"}
+        or tokens[-1].text in "<>"
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -115,7 +131,7 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
         plural_name = t.text in {"'", "’"} and 0 < n < len(tokens) - 1 and tokens[n - 1].text.endswith("s")
         if not plural_name and (
             t.tag_ == "POS"
-            or t.text in {"/", "’s", "'s", "–", "—", "(", ")", "[", "]"}
+            or t.text in {"/", "’s", "'s", "–", "—", "(", ")", "[", "]", "<", ">"}
             or (t.text == "-" and n > 0 and tokens[n - 1].whitespace_)
             or (t.text.startswith(("’", "'")) and len(t.text) <= 2)
         ):
@@ -336,6 +352,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             for part in _split(run):
                 spans.append((part, "", "PROPN"))
             run = []
+    shouting = {sent.start for sent in doc.sents if _shouting(sent.text)}
     mentions: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for toks, kind, label in spans:
@@ -346,6 +363,9 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         seen.add((start, end))
         sent = toks[0].sent
+        if sent.start in shouting:
+            # An all-capitals headline: the tagger cannot tell names from words there.
+            continue
         hints = _hints(doc, toks, lowered_words)
         hints.add(f"ner:{label}")
         mentions.append(

@@ -588,10 +588,19 @@ def _partners(ctx: _Ctx) -> Iterator[Partnership]:
 # --------------------------------------------------------------- contracts
 def _contracts(ctx: _Ctx) -> Iterator[Contract]:
     for sent in ctx.doc.sents:
-        money = [e for e in sent.ents if e.label_ == "MONEY"]
-        if not money or not any(t.lemma_.lower() in CONTRACT_WORDS for t in sent):
+        if not any(t.lemma_.lower() in CONTRACT_WORDS for t in sent):
             continue
-        parsed = next((v for v in (_money(e) for e in money) if v is not None), None)
+        amounts = [(e.start_char, e.end_char, _money(e)) for e in sent.ents if e.label_ == "MONEY"]
+        # Wire style the NER misses: "28.3 mln dlrs", "15 mln stg".
+        amounts += [
+            (sent.start_char + m.start(), sent.start_char + m.end(), parse_money(m.group(0)))
+            for m in _WIRE_MONEY.finditer(sent.text)
+        ]
+        # Deals are not priced in cents: "down 25 cents" is a share price.
+        found = [(a, b, v) for a, b, v in amounts if v is not None and v[0] >= 1000]
+        if not found:
+            continue
+        start, end, parsed = found[0]
         parties: list[Arg] = []
         for m in ctx.mentions:
             if sent.start_char <= m.start < sent.end_char and not _full_person(m) and not _outlet(m):
@@ -614,10 +623,15 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
             parsed[0] if parsed else None,
             parsed[1] if parsed else None,
             date,
-            _evidence(ctx, sent, money[0].start_char, money[0].end_char),
+            _evidence(ctx, sent, start, end),
         )
 
 
+_WIRE_MONEY = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?\s*(?:mln|bln|billion|million|trillion)\s+(?:dlrs?|dollars|stg|pounds|yen|marks|francs|"
+    r"guilders|lire|euros|yuan|rupees|crowns|kroner)\b",
+    re.I,
+)
 _MONEY_AROUND = re.compile(r"(?:[A-Z]{0,3}[$£€¥]|[A-Z]{3}\s)?\s*$")
 
 
@@ -830,8 +844,8 @@ def _recent(ctx: _Ctx, tok: Token) -> TimeValue | None:
 
 
 def _events(ctx: _Ctx) -> Iterator[Event]:
+    # The date of the previous sentence's first dated event, for "that mission" in the next.
     prev_dated: TimeValue | None = None
-    prev_sent = -1
     for sent in ctx.doc.sents:
         sent_dated: TimeValue | None = None
         for tok in sent:
@@ -842,12 +856,12 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
             if not parts:
                 continue
             date = _date_for(ctx, tok, sent)
-            if (date is None and prev_dated is not None and prev_sent == sent.start - 1) or (
-                date is None and _refers_back(sent) and prev_dated is not None
-            ):
+            explicit = date
+            if date is None and prev_dated is not None and _refers_back(sent):
+                # "That mission ..." continues the event the previous sentence dated.
                 date = prev_dated
             date = date or _recent(ctx, tok)
-            sent_dated = sent_dated or date
+            sent_dated = sent_dated or explicit
             yield Event(
                 code,
                 tok.lemma_.lower(),
@@ -856,9 +870,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 date,
                 _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)),
             )
-        if sent_dated is not None:
-            prev_dated = sent_dated
-        prev_sent = sent.end - 1 if sent_dated is None else -1
+        prev_dated = sent_dated
 
 
 def _refers_back(sent: Span) -> bool:

@@ -491,6 +491,13 @@ OUTLET_VERBS = frozenset(["tell", "report"])
 COMMON_ACRONYMS = frozenset(
     [
         "mep",
+        "pct",
+        "dlrs",
+        "dlr",
+        "mln",
+        "bln",
+        "shr",
+        "revs",
         "meps",
         "msp",
         "msps",
