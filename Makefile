@@ -19,6 +19,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-notebook: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test,notebook]"
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed
+
 setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-test
 
@@ -39,7 +43,8 @@ unit: setup-test
 
 test: setup-test lint typecheck unit
 
-notebook: setup-test
+# Opens notebooks/ in Jupyter (the `notebook` extra: Jupyter Notebook 7, with JupyterLab).
+notebook: $(VENV)/.installed-notebook
 	$(BIN)/jupyter notebook notebooks/
 
 docs: setup

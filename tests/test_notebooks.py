@@ -11,9 +11,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-
 from conftest import ROOT
+from nbclient import NotebookClient
 
 NOTEBOOKS = ROOT / "notebooks"
 CELL_TIMEOUT = 600  # seconds for one cell: the corpus build is the longest (about a minute)
@@ -72,8 +71,8 @@ def test_notebook_is_stored_without_outputs(path: Path) -> None:
         if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)
     ]
     assert not stored, (
-        f"{path.name}: cells {stored} have stored outputs or execution counts; clear them "
-        f"(jupyter nbconvert --clear-output --inplace notebooks/*.ipynb) before committing"
+        f"{path.name}: cells {stored} have stored outputs or execution counts; clear them before "
+        f"committing (Jupyter: Edit > Clear Outputs of All Cells; VS Code: Clear All Outputs)"
     )
 
 
