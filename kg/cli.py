@@ -22,6 +22,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_OUT = Path("build")
 
 
+_store_option = click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Build folder (or its store/ folder).",
+)
+
+
 def _friendly(fn: F) -> F:
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -131,13 +140,7 @@ def _output_error(out: Path, e: OSError) -> KgError:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option(
-    "--store",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Build folder (or its store/ folder).",
-)
+@_store_option
 @click.option(
     "--format",
     "fmt",
@@ -267,7 +270,7 @@ def docs(out: Path) -> None:
     type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "csv"]),
     required=True,
 )
-@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@_store_option
 @click.option("--out", "out_path", type=click.Path(path_type=Path), help="Output file (folder for csv).")
 @_friendly
 def export(fmt: str, store: Path, out_path: Path | None) -> None:
@@ -285,7 +288,7 @@ def export(fmt: str, store: Path, out_path: Path | None) -> None:
 
 
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@_store_option
 @click.option(
     "--out", "out_path", type=click.Path(path_type=Path), default=Path("build/graph.html"), show_default=True
 )
@@ -306,13 +309,7 @@ def viz(store: Path, out_path: Path) -> None:
 
 
 @main.command()
-@click.option(
-    "--store",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Build folder (or its store/ folder).",
-)
+@_store_option
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option(
     "--host",
@@ -348,13 +345,7 @@ def serve(store: Path, port: int, host: str, timeout: int) -> None:
 
 @main.command()
 @click.argument("url")
-@click.option(
-    "--store",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Build folder (or its store/ folder).",
-)
+@_store_option
 @click.option(
     "--header",
     "headers",
