@@ -78,6 +78,9 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
 
 def export(store: GraphStore, fmt: str, path: Path) -> Path:
     """Write the graph in ``fmt`` (one of ``FORMATS``) to ``path`` atomically."""
+    if fmt == "jsonld":
+        atomic_write(path, to_jsonld(store))
+        return path
     if fmt in RDF_FORMATS:
         union = fmt in {"ttl", "nt"}
         store.dump(path, RDF_FORMATS[fmt], union=union)
@@ -114,6 +117,22 @@ def export(store: GraphStore, fmt: str, path: Path) -> Path:
     else:
         raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     return path
+
+
+def jsonld_context() -> dict[str, str]:
+    """The JSON-LD context of an export: the store's prefixes, so IRIs read as ``kg:Person``."""
+    return dict(PREFIXES)
+
+
+def to_jsonld(store: GraphStore) -> bytes:
+    """The dataset as JSON-LD compacted with ``jsonld_context()``, one named graph per article."""
+    import rdflib
+
+    nq = store.raw.dump(format=ox.RdfFormat.N_QUADS) or b""
+    ds = rdflib.Dataset()
+    ds.parse(data=nq.decode("utf-8"), format="nquads")
+    text = ds.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+    return text.encode("utf-8")
 
 
 def _flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -115,3 +115,11 @@ def test_csv_has_nodes_and_edges(seeds_build: Path, seeds_store: GraphStore, tmp
     assert ("Pete Hegseth", "Person") in {(n["label"], n["kind"]) for n in nodes}
     ids = {n["id"] for n in nodes}
     assert all(e["source"] in ids and e["target"] in ids for e in edges)
+
+
+def test_jsonld_carries_a_context(seeds_build: Path, tmp_path: Path) -> None:
+    import json
+
+    doc = json.loads(export(seeds_build, "jsonld", tmp_path / "g.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"]["kg"] == "https://w3id.org/kg-news/ontology#"
+    assert "kg:Person" in json.dumps(doc)
