@@ -292,20 +292,31 @@ def export(fmt: str, store: Path, out_path: Path | None) -> None:
 @click.option(
     "--out", "out_path", type=click.Path(path_type=Path), default=Path("build/graph.html"), show_default=True
 )
+@click.option(
+    "--construct",
+    metavar="QUERY",
+    help="Draw only what a SPARQL CONSTRUCT query (text or .rq file) returns from the store.",
+)
 @_friendly
-def viz(store: Path, out_path: Path) -> None:
-    """Draw the graph of a store as an offline HTML page.
+def viz(store: Path, out_path: Path, construct: str | None) -> None:
+    """Draw the graph of a store, or of a CONSTRUCT result, as an offline HTML page.
 
     \b
-    Example:
+    Examples:
       kg viz --store build/ --out story.html
+      kg viz --construct 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o ; kg:mentionedIn ?a . }' --out part.html
     """
-    from .export import to_networkx
+    from .export import subgraph, to_networkx
     from .page import write_page
     from .store import GraphStore
 
-    g = to_networkx(GraphStore.open(_store_dir(store)))
-    click.echo(write_page(g, out_path, title="Story graph", subtitle=f"Drawn from {store}"))
+    gs = GraphStore.open(_store_dir(store))
+    what = f"Drawn from {store}"
+    if construct:
+        text = Path(construct).read_text(encoding="utf-8") if construct.endswith(".rq") else construct
+        gs = subgraph(gs, text)
+        what += " through a CONSTRUCT query"
+    click.echo(write_page(to_networkx(gs), out_path, title="Story graph", subtitle=what))
 
 
 @main.command()

@@ -119,6 +119,22 @@ def export(store: GraphStore, fmt: str, path: Path) -> Path:
     return path
 
 
+def subgraph(store: GraphStore, construct: str) -> GraphStore:
+    """An in-memory store of what a CONSTRUCT query returns, to draw or export.
+
+    The graph page reads entities, events and evidence, so the query should keep
+    their ``rdf:type``, labels and the ``kg:`` links it wants drawn.
+    """
+    from .errors import QueryError
+
+    result = store.query(construct)
+    if not isinstance(result, ox.QueryTriples):
+        raise QueryError("--construct needs a CONSTRUCT (or DESCRIBE) query; this one returns rows")
+    out = GraphStore.memory()
+    out.load_quads(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in result)
+    return out
+
+
 def jsonld_context() -> dict[str, str]:
     """The JSON-LD context of an export: the store's prefixes, so IRIs read as ``kg:Person``."""
     return dict(PREFIXES)

@@ -87,3 +87,23 @@ def test_malformed_article_is_skipped_and_reported(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert "bad.txt" in r.stderr and "date YYYY-MM-DD" in r.stderr
     assert "built 1 articles" in r.stdout
+
+
+def test_viz_draws_a_construct_result(built: Path, tmp_path: Path) -> None:
+    from kg.export import subgraph, to_networkx
+
+    q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o . { ?s a kg:Person } UNION { ?s a kg:Mention } UNION { ?s a kg:NewsArticle } }"
+    g = to_networkx(subgraph(GraphStore.open(built / "store"), q))
+    assert g.number_of_nodes() >= 5 and {d["kind"] for _, d in g.nodes(data=True)} == {"Person"}
+    page = run("viz", "--store", str(built), "--out", str(tmp_path / "p.html"), "--construct", q)
+    assert page.returncode == 0 and (tmp_path / "p.html").exists()
+    rows = run(
+        "viz",
+        "--store",
+        str(built),
+        "--out",
+        str(tmp_path / "q.html"),
+        "--construct",
+        "SELECT * { ?s ?p ?o }",
+    )
+    assert rows.returncode == 2 and "CONSTRUCT" in rows.stderr
