@@ -164,3 +164,23 @@ def test_capital_headline_gives_no_entities() -> None:
     )
     assert all(m.start >= 39 for e in g.entities for m in e.mentions)
     assert {e.name for e in g.entities} == {"Orvane Corp", "Halvorsen Group"}
+
+
+def test_title_at_organisation_before_a_name_and_demonym_countries() -> None:
+    g = build(
+        "Chief investment officer at Harrow Capital Group Lena Ortiz said rates would rise. "
+        "The French president Jean Morel met the board."
+    )
+    n = names(g)
+    roles = {
+        (n[f.person], f.title.lower(), n.get(f.organisation or "")) for f in g.facts if isinstance(f, Role)
+    }
+    assert ("Lena Ortiz", "chief investment officer", "Harrow Capital Group") in roles
+
+
+def test_organisation_span_gives_up_a_following_title() -> None:
+    g = build("Harrow Capital Executive Vice President Lena Ortiz resigned on Monday.")
+    n = names(g)
+    assert "Harrow Capital" in n.values()
+    roles = {(n[f.person], f.title, n.get(f.organisation or "")) for f in g.facts if isinstance(f, Role)}
+    assert ("Lena Ortiz", "Executive Vice President", "Harrow Capital") in roles

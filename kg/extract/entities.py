@@ -322,6 +322,19 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             # "New South Wales" tagged from "South": the place's name starts one word earlier.
             toks.insert(0, doc[ent.start - 1])
             covered.add(ent.start - 1)
+        if ent.label_ == "ORG":
+            # "Acme Executive Vice President Jane Doe": the title is not part of the name.
+            follows = doc[ent.end] if ent.end < len(doc) else None
+            while (
+                follows is not None
+                and follows.text[:1].isupper()
+                and len(toks) > 1
+                and toks[-1].lower_ in lx.TITLE_WORDS
+                and toks[-1].lower_ not in lx.ORG_SUFFIXES
+                and toks[-2].lower_ not in {"of", "for", "and", "&"}
+            ):
+                covered.discard(toks[-1].i)
+                toks = toks[:-1]
         if ent.label_ == "LAW" and toks[0].lower_ in _LAW_PARTS:
             # "Section 5 of the Act" names a part of a law, not a law.
             continue

@@ -227,6 +227,17 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
     return None
 
 
+def _not_person(m: Mention) -> bool:
+    """Surely not a person: an organisation's suffix, a gazetteer place, a law.
+
+    Role and age rules try every other mention; resolution keeps the facts whose
+    holder ends up a person, so one wrong NER label does not lose them.
+    """
+    if any(h.startswith("person:") for h in m.hints):
+        return False
+    return bool({"org:suffix", "place:gazetteer", "law:suffix", "ner:GPE", "ner:LAW"} & set(m.hints))
+
+
 def _full_person(m: Mention) -> bool:
     """Surely a person: a title or honorific before it, or a full name the NER calls a person."""
     if "org:suffix" in m.hints:
@@ -314,7 +325,7 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
     doc = ctx.doc
     seen: set[tuple[int, str]] = set()
     for m in ctx.mentions:
-        if not _is_person(m) or (len(m.text.split()) < 2 and "ner:PERSON" not in m.hints):
+        if _not_person(m):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -365,6 +376,22 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             else:
                 break
             k -= 1
+        if not title_toks and org is None and span.start - 1 in ctx.by_token:
+            # "chief investment officer at Acme Capital Jane Doe": title, "at"/"of", organisation, name.
+            cand = ctx.by_token[span.start - 1]
+            cand_span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if (
+                cand_span is not None
+                and cand_span.start >= 2
+                and doc[cand_span.start - 1].lower_ in {"at", "of"}
+            ):
+                t = doc[cand_span.start - 2]
+                if t.lower_ in lx.TITLE_WORDS:
+                    title_toks = [
+                        x for x in t.lefts if x.dep_ in {"amod", "compound"} and x.i >= sent.start
+                    ] + [t]
+                    org = cand
+                    k = title_toks[0].i - 1
         if title_toks:
             # "former Acme chief executive Jane Doe": look before the organisation's name too.
             j = k
@@ -502,7 +529,7 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
 def _ages(ctx: _Ctx) -> Iterator[Age]:
     text = ctx.article.text
     for m in ctx.mentions:
-        if not _is_person(m):
+        if _not_person(m):
             continue
         match = AGE_RX.match(text[m.end : m.end + 8])
         if match and 10 <= int(match.group(1)) <= 110:
@@ -857,8 +884,9 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 continue
             date = _date_for(ctx, tok, sent)
             explicit = date
-            if date is None and prev_dated is not None and _refers_back(sent):
-                # "That mission ..." continues the event the previous sentence dated.
+            if date is None and prev_dated is not None and (_refers_back(sent) or _tense(tok) == "past"):
+                # "That mission ..." continues the event the previous sentence dated; so does
+                # a narrative in the past tense.
                 date = prev_dated
             date = date or _recent(ctx, tok)
             sent_dated = sent_dated or explicit

@@ -657,6 +657,43 @@ def is_town_name(name: str) -> bool:
     return fold(name) in _towns()
 
 
+# Demonyms whose country the stem rules cannot find (general reference data).
+IRREGULAR_DEMONYMS = {
+    "american": "united states",
+    "british": "united kingdom",
+    "dutch": "netherlands",
+    "french": "france",
+    "german": "germany",
+    "swiss": "switzerland",
+    "greek": "greece",
+    "welsh": "united kingdom",
+    "scottish": "united kingdom",
+    "english": "united kingdom",
+    "irish": "ireland",
+    "spanish": "spain",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "polish": "poland",
+    "turkish": "turkiye",
+    "thai": "thailand",
+    "filipino": "philippines",
+    "saudi": "saudi arabia",
+    "afghan": "afghanistan",
+    "czech": "czechia",
+    "slovak": "slovakia",
+    "peruvian": "peru",
+    "argentine": "argentina",
+    "norwegian": "norway",
+    "belgian": "belgium",
+    "portuguese": "portugal",
+    "vietnamese": "viet nam",
+    "lebanese": "lebanon",
+    "sudanese": "sudan",
+    "congolese": "congo",
+}
+
+
 def country_of_demonym(word: str) -> str | None:
     """The country a demonym names, by stem ("Venezuelan" -> "Venezuela").
 
@@ -665,6 +702,8 @@ def country_of_demonym(word: str) -> str | None:
     """
     w = fold(word)
     countries = _countries()
+    if w in IRREGULAR_DEMONYMS:
+        return countries.get(IRREGULAR_DEMONYMS[w])
     for suffix, add in (
         ("ian", ""),
         ("ian", "ia"),
