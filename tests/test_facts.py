@@ -184,3 +184,16 @@ def test_organisation_span_gives_up_a_following_title() -> None:
     assert "Harrow Capital" in n.values()
     roles = {(n[f.person], f.title, n.get(f.organisation or "")) for f in g.facts if isinstance(f, Role)}
     assert ("Lena Ortiz", "Executive Vice President", "Harrow Capital") in roles
+
+
+def test_appeals_demands_bankruptcy_and_colon_quotes() -> None:
+    g = build(
+        "Senator Ian Ross called on Congress to investigate the trades. "
+        "Orvane Corp filed for bankruptcy on Thursday. "
+        "Orvane Corp spokeswoman Ada Lin said: “We will keep paying our suppliers."
+    )
+    n = names(g)
+    evs = {(f.family, frozenset(n[p] for p in f.participants)) for f in g.facts if isinstance(f, Event)}
+    assert ("02", frozenset({"Ian Ross", "Congress"})) in evs
+    assert ("08", frozenset({"Orvane Corp"})) in evs
+    assert any(n[f.speaker] == "Ada Lin" for f in g.facts if isinstance(f, Statement))

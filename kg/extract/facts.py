@@ -47,9 +47,9 @@ for _code, _words in {
     "05": "sign agreement accord treaty endorse praise recognize recognise",
     "06": "cooperate cooperation",
     "07": "aid donate donation bailout rescue compensate compensation",
-    "08": "resign resignation concede yield surrender withdraw comply capitulate admit release free",
+    "08": "resign resignation concede yield surrender withdraw comply capitulate admit release free bankruptcy",
     "09": "investigate investigation probe inquiry audit",
-    "10": "demand challenge",
+    "10": "demand challenge insist",
     "11": "criticize criticise criticism condemn accuse accusation blame denounce sue lawsuit charge allege decry fine indict indictment implicate",
     "12": "reject rejection deny denial refuse refusal rebuff veto resist dismiss",
     "13": "threaten threat warn warning ultimatum",
@@ -89,6 +89,9 @@ THREAT_OBJECTS = frozenset(
 # Verbs whose object noun names the event: "gave an ultimatum", "faces charges".
 LIGHT_VERBS = frozenset(
     [
+        "set",
+        "reach",
+        "seek",
         "give",
         "issue",
         "make",
@@ -108,6 +111,7 @@ LIGHT_VERBS = frozenset(
 )
 SPEECH_VERBS = frozenset(
     [
+        "speak",
         "say",
         "tell",
         "add",
@@ -696,6 +700,8 @@ def _outlet(m: Mention) -> bool:
 def _family(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma == "call" and tok.pos_ == "VERB" and "on" in preps:
+        return "02"
     if lemma in {"call", "press", "push"} and tok.pos_ == "VERB" and "for" in preps:
         return "10"
     if lemma == "plead":
@@ -780,7 +786,7 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr", "oprd"}:
             add(c)
-        elif c.dep_ == "prep" and c.lower_ not in {"in", "during", "after", "before", "since", "at", "about"}:
+        elif c.dep_ == "prep" and c.lower_ not in {"in", "during", "since", "at", "about", "until"}:
             for p in c.children:
                 if p.dep_ == "pobj":
                     add(p)
@@ -793,6 +799,8 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
             "demand",
             "accuse",
             "urge",
+            "insist",
+            "call",
         }:
             for g in c.subtree:
                 if g.i in ctx.by_token:
@@ -934,6 +942,12 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
                             outlet = _mention_at(ctx, p)
             quotes = _QUOTE.findall(sent.text)
             quote = " ".join(quotes) if quotes else ""
+            if not quote:
+                # "X said: “…" with the quotation running past the sentence.
+                after = sent.text[tok.idx + len(tok.text) - sent.start_char :]
+                opened = re.search(r"[“\"](.{3,})$", after)
+                if opened:
+                    quote = opened.group(1)
             if not quote:
                 comp = [c for c in tok.children if c.dep_ == "ccomp"]
                 if comp:
