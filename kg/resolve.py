@@ -66,6 +66,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "person:appos": ("Person", 2.0),
     "product:noun-after": ("Product", 2.5),
     "product:noun-before": ("Product", 3.0),
+    "product:launched": ("Product", 2.0),
     "product:appos": ("Product", 3.0),
     "law:suffix": ("Law", 3.0),
     "place:gazetteer": ("Place", 2.5),

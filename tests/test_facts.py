@@ -197,3 +197,16 @@ def test_appeals_demands_bankruptcy_and_colon_quotes() -> None:
     assert ("02", frozenset({"Ian Ross", "Congress"})) in evs
     assert ("08", frozenset({"Orvane Corp"})) in evs
     assert any(n[f.speaker] == "Ada Lin" for f in g.facts if isinstance(f, Statement))
+
+
+def test_products_from_their_phrase_and_launches() -> None:
+    g = build(
+        "The judge owns a Zorbo portable music player, which is made by Quillon Systems. "
+        "Halvorsen Group launched the Vexa tablet on Monday."
+    )
+    n = names(g)
+    kinds = {e.name: e.type.value for e in g.entities}
+    assert kinds.get("Zorbo") == "Product" and kinds.get("Vexa") == "Product"
+    makers = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+    assert ("Zorbo", "Quillon Systems") in makers
+    assert ("Vexa", "Halvorsen Group") in makers

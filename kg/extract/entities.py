@@ -24,6 +24,7 @@ from . import lexicon as lx
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+LAUNCH_VERBS = frozenset(["launch", "unveil", "release", "introduce", "debut", "ship"])
 _PLACE_PREFIXES = frozenset(
     ["New", "North", "South", "East", "West", "Upper", "Lower", "Greater", "Northern", "Southern"]
 )
@@ -227,13 +228,27 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         if nxt.lower_ in lx.TITLE_WORDS and nxt.lower_ not in {"general", "major"}:
             # "X CEO Name" or "X spokesman": X is the organisation.
             hints.add("org:title-after")
-        elif nxt.lower_ in lx.PRODUCT_NOUNS and nxt.pos_ == "NOUN":
-            # "the X software" names a product; "X planes" names their maker.
-            hints.add("product:noun-after" if nxt.tag_ != "NNS" else "org:maker-of")
+        elif nxt.lemma_.lower() in lx.PRODUCT_NOUNS and nxt.pos_ == "NOUN":
+            # "the X software", "its X computers" name a product; "X planes" names their maker.
+            owned = any(t.tag_ == "PRP$" or t.tag_ == "POS" for t in doc[max(0, lo - 3) : lo])
+            hints.add("product:noun-after" if nxt.tag_ != "NNS" or owned else "org:maker-of")
         elif nxt.lower_ in lx.ORG_NOUNS and nxt.pos_ == "NOUN" and nxt.lower_ not in {"partner"}:
             hints.add("org:noun-after")
         elif nxt.lower_ in PERSON_ORG_NOUNS:
             hints.add("org:group-after")
+    # The head of the phrase X modifies: "an X portable music player".
+    head = last.head if last.dep_ in {"compound", "amod", "nmod"} else last
+    steps = 0
+    while head.i >= hi and head.dep_ in {"compound", "amod", "nmod"} and steps < 3:
+        head, steps = head.head, steps + 1
+    if head.i >= hi and head.lemma_.lower() in lx.PRODUCT_NOUNS and head.pos_ == "NOUN" and head.i > hi:
+        hints.add("product:noun-after")
+    # What is launched, unveiled or released is a product.
+    root_ = last
+    while root_.dep_ in {"compound", "nmod", "amod"} and root_.head.i != root_.i:
+        root_ = root_.head
+    if root_.dep_ in {"dobj", "nsubjpass"} and root_.head.lemma_.lower() in LAUNCH_VERBS:
+        hints.add("product:launched")
     # Left context: "CEO Jane Doe", "Mr Doe", "its model X", "the company X", "told X".
     j = lo - 1
     while j >= 0 and (doc[j].pos_ in {"ADJ", "DET", "PRON"} or doc[j].tag_ == "PRP$") and lo - j <= 3:

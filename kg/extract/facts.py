@@ -31,6 +31,7 @@ from ..model import (
     TimeValue,
 )
 from . import lexicon as lx
+from .entities import LAUNCH_VERBS
 from .money import parse_money
 from .time import resolve as resolve_time
 from .time import tense_of
@@ -570,8 +571,21 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                 cand2 = _antecedent(ctx, t, person=False)
                 if cand2 is not None:
                     maker = cand2
-        # "P, made/developed by X".
-        for t in span.root.subtree:
+        # "X launched P", "X launched the P tablet".
+        root = span.root
+        while root.dep_ in {"compound", "nmod", "amod"} and root.head.i != root.i:
+            root = root.head
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in LAUNCH_VERBS:
+            for c in root.head.children:
+                if c.dep_ == "nsubj":
+                    cand3 = _mention_at(ctx, c)
+                    if isinstance(cand3, Mention) and not _full_person(cand3):
+                        maker = cand3
+        # "P, made/developed by X", also when P modifies the phrase's head ("a P music player, made by X").
+        head = span.root
+        while head.dep_ in {"compound", "nmod", "amod"} and head.head.i != head.i:
+            head = head.head
+        for t in head.subtree:
             if t.dep_ == "agent":
                 for c in t.children:
                     if c.i in ctx.by_token:
