@@ -754,7 +754,9 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
     out: list[Arg] = []
 
     def add(t: Token, deep: bool = True) -> None:
-        for x in [t, *t.conjuncts]:
+        # A title stands for the name set beside it: "its chief executive, Jane Doe".
+        apposed = [c for c in t.children if c.dep_ == "appos"]
+        for x in [t, *t.conjuncts, *apposed]:
             args = _span_args(ctx, x) if deep else [a for a in [_mention_at(ctx, x)] if a is not None]
             for a in args:
                 if a not in out:
@@ -850,8 +852,12 @@ def _tense(tok: Token) -> str:
     finite: Token | None = None
     auxes: list[str] = []
     for _ in range(6):
+        kids = [c for c in cur.children if c.dep_ in {"aux", "auxpass"}]
+        if cur.pos_ == "VERB" and cur.dep_ == "conj" and not kids and cur.tag_ in {"VBD", "VBN"}:
+            # "has quit ... and accused": the second verb shares the first one's auxiliary.
+            cur = cur.head
+            continue
         if cur.pos_ in {"VERB", "AUX"}:
-            kids = [c for c in cur.children if c.dep_ in {"aux", "auxpass"}]
             lemmas = [cur.lemma_.lower(), *(c.lemma_.lower() for c in kids)]
             if FUTURE_MARKERS & set(lemmas):
                 return "future"
