@@ -276,14 +276,15 @@ def resolve(
         kind = prelim.get(k)
         if kind not in {"Organisation", "Place"} or not groups[k]:
             continue
-        words = k.split()
+        # Compared without corporate suffixes: "Acme Corp" does not shorten "Acme Finance Corp".
+        words = _base(k).split() if kind == "Organisation" else k.split()
         longer = [
             c
             for c in multi
             if c != k
             and prelim.get(c) == kind
-            and len(c.split()) > len(words)
-            and _shortens(words, c.split(), place=kind == "Place")
+            and len((cw := _base(c).split() if kind == "Organisation" else c.split())) > len(words)
+            and _shortens(words, cw, place=kind == "Place")
         ]
         if len({uf.find(c) for c in longer}) == 1:
             uf.union(k, longer[0])

@@ -139,3 +139,12 @@ def test_country_code_and_corporate_suffix_variants_join() -> None:
     )
     orgs = sorted(e.name for e in ents if e.type.value == "Organisation")
     assert len(orgs) == 2, orgs
+
+
+def test_a_suffix_does_not_make_a_subsidiary_its_parent() -> None:
+    ents = story(
+        "General Widgets Corp said profit rose. General Widgets Acceptance Corp, its finance arm, lent more.",
+        "General Widgets shares rose.",
+    )
+    orgs = sorted(e.name for e in ents if e.type.value == "Organisation")
+    assert len(orgs) == 2, orgs

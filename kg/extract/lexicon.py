@@ -496,6 +496,14 @@ OUTLET_VERBS = frozenset(["tell", "report"])
 COMMON_ACRONYMS = frozenset(
     [
         "mep",
+        "utc",
+        "gmt",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cet",
+        "bst",
         "pct",
         "dlrs",
         "dlr",
