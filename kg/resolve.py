@@ -283,7 +283,7 @@ def resolve(
             for c in multi
             if c != k
             and prelim.get(c) == kind
-            and len((cw := _base(c).split() if kind == "Organisation" else c.split())) > len(words)
+            and len(cw := _base(c).split() if kind == "Organisation" else c.split()) > len(words)
             and _shortens(words, cw, place=kind == "Place")
         ]
         if len({uf.find(c) for c in longer}) == 1:

@@ -3,6 +3,13 @@
 Named graphs hold one article each; queries see their union as the default
 graph. Values are bound through substitutions, never pasted into query text.
 
+The union is kept as a second store (``union/`` inside the store folder) that
+holds every distinct triple once. Oxigraph 0.5 answers queries over its own
+union default graph with one row per graph holding a triple (oxigraph#1919),
+so an entity named in n articles multiplies a join by n per pattern; over the
+kept union a query sees each triple once, as SPARQL's RDF merge says. Queries
+that name graphs (``GRAPH``, ``FROM``) still run on the quads.
+
 >>> s = GraphStore.memory()
 >>> s.load_quads([])
 >>> s.select("SELECT (1 AS ?one) WHERE {}").rows
@@ -11,13 +18,15 @@ graph. Values are bound through substitutions, never pasted into query text.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -90,12 +99,42 @@ def to_term(value: object) -> ox.NamedNode | ox.Literal:
     return ox.Literal(text)
 
 
-class GraphStore:
-    """An Oxigraph store holding the story's named graphs."""
+# The folder, inside a store's folder, of the store holding the union of its graphs.
+UNION_DIR = "union"
+# IRIs, strings and comments, blanked before looking for the keywords that name graphs.
+_NOT_KEYWORDS = re.compile(
+    r"<[^<>\s]*>"  # IRIs
+    r'|"""[\s\S]*?"""'  # long strings
+    r"|'''[\s\S]*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"'  # strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|#[^\n]*"  # comments
+)
+_GRAPH_KEYWORDS = re.compile(r"(?<![\w:?$])(?:GRAPH|FROM)(?![\w:])", re.IGNORECASE)
 
-    def __init__(self, store: ox.Store, path: Path | None = None) -> None:
+
+def names_graphs(sparql: str) -> bool:
+    """Whether a query reads named graphs (``GRAPH``, ``FROM``), so the kept union cannot answer it.
+
+    >>> names_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    True
+    >>> names_graphs('# the graph page\nSELECT ?graph WHERE { ?graph kg:from "GRAPH" }')
+    False
+    """
+    return bool(_GRAPH_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", sparql)))
+
+
+class GraphStore:
+    """An Oxigraph store holding the story's named graphs, and the store of their union.
+
+    ``union`` is None for a store written without it (an older build, or quads added before
+    ``load_quads``): queries then fall back to Oxigraph's union default graph.
+    """
+
+    def __init__(self, store: ox.Store, path: Path | None = None, union: ox.Store | None = None) -> None:
         self._store = store
         self.path = path
+        self._union = union
 
     @classmethod
     def memory(cls) -> GraphStore:
@@ -114,16 +153,41 @@ class GraphStore:
             )
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            u = path / UNION_DIR
+            union = (ox.Store.read_only(str(u)) if read_only else ox.Store(str(u))) if u.is_dir() else None
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{path}: cannot open the store ({e}); is another process writing it?") from None
-        return cls(store, path)
+        return cls(store, path, union)
 
     @property
     def raw(self) -> ox.Store:
         return self._store
 
-    def load_quads(self, quads: Iterable[ox.Quad]) -> None:
-        self._store.bulk_extend(quads) if hasattr(self._store, "bulk_extend") else self._store.extend(quads)
+    def load_quads(self, quads: Iterable[ox.Quad], chunk: int = 200_000) -> None:
+        """Add ``quads`` (streamed, ``chunk`` at a time) and their triples to the union store.
+
+        The union store is started only on an empty store, so it never misses earlier quads.
+        """
+        if (
+            self._union is None
+            and next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
+        ):
+            self._union = ox.Store(str(self.path / UNION_DIR)) if self.path is not None else ox.Store()
+        batch: list[ox.Quad] = []
+        for q in quads:
+            batch.append(q)
+            if len(batch) >= chunk:
+                self._add(batch)
+                batch = []
+        if batch:
+            self._add(batch)
+
+    def _add(self, quads: list[ox.Quad]) -> None:
+        self._store.bulk_extend(quads)
+        if self._union is not None:
+            default = ox.DefaultGraph()
+            # The store is a set: a triple of many article graphs is kept once.
+            self._union.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
 
     def __len__(self) -> int:
         return len(self._store)
@@ -132,7 +196,11 @@ class GraphStore:
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_term(v) for k, v in (params or {}).items()
         }
+        on_union = self._union is not None and not names_graphs(sparql)
         try:
+            if on_union:
+                assert self._union is not None
+                return self._union.query(sparql, prefixes=PREFIXES, substitutions=subs)
             return self._store.query(
                 sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs
             )
@@ -183,31 +251,53 @@ class GraphStore:
         return bytes(result.serialize(format=formats[fmt]))
 
     def dump(self, path: Path, fmt: ox.RdfFormat, union: bool = False) -> None:
-        """Write the store to ``path`` atomically; ``union`` merges the named graphs (Turtle)."""
-        quads = self._store.quads_for_pattern(None, None, None, None)
-        if union:
-            seen: set[ox.Triple] = set()
-            items: list[Any] = []
-            for q in quads:
-                t = q.triple
-                if t not in seen:
-                    seen.add(t)
-                    items.append(t)
-        else:
-            items = list(quads)
-        atomic_write(path, ox.serialize(items, format=fmt, prefixes=PREFIXES) or b"")
+        """Write the store to ``path`` atomically; ``union`` merges the named graphs (Turtle).
+
+        Streamed to the file by Oxigraph: nothing of the size of the graph is held in Python.
+        """
+        with atomic_writer(path) as fh:
+            if union and self._union is not None:
+                self._union.dump(fh, fmt, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+            elif union:
+                seen: set[ox.Triple] = set()
+                items: list[Any] = []
+                for q in self._store.quads_for_pattern(None, None, None, None):
+                    t = q.triple
+                    if t not in seen:
+                        seen.add(t)
+                        items.append(t)
+                ox.serialize(items, fh, format=fmt, prefixes=PREFIXES)
+            else:
+                self._store.dump(fh, fmt, prefixes=PREFIXES)
 
     def flush(self) -> None:
         self._store.flush()
+        if self._union is not None:
+            self._union.flush()
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, never half-written."""
+    with atomic_writer(path) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file that replaces ``path`` when the block ends without an error, never half-written.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_writer(target) as fh:
+    ...     _ = fh.write(b"whole")
+    >>> target.read_bytes()
+    b'whole'
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
