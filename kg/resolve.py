@@ -485,7 +485,33 @@ def resolve_facts(
         prev = out.get(key)
         out[key] = r if prev is None else _with_evidence(prev, r.evidence)
     merged = merge_events(events)
-    return sorted([*_merge_contracts(out.values()), *merged], key=_sort_key)
+    return sorted([*_merge_roles(_merge_contracts(out.values())), *merged], key=_sort_key)
+
+
+def _merge_roles(facts: Iterable[Fact]) -> list[Fact]:
+    """A title said once with its organisation and once without is one role: the fuller one, with both evidences."""
+    facts = list(facts)
+
+    def key(r: Role) -> tuple[object, str, bool]:
+        return (r.person, r.title.lower(), r.former)
+
+    fuller: dict[tuple[object, str, bool], Role] = {}
+    for f in facts:
+        if isinstance(f, Role) and f.organisation is not None:
+            fuller.setdefault(key(f), f)
+    extra: dict[tuple[object, str, bool], list[Evidence]] = defaultdict(list)
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, Role) and f.organisation is None and key(f) in fuller:
+            extra[key(f)].extend(f.evidence)
+        else:
+            out.append(f)
+    return [
+        _with_evidence(f, extra[key(f)])
+        if isinstance(f, Role) and fuller.get(key(f)) is f and extra[key(f)]
+        else f
+        for f in out
+    ]
 
 
 def _merge_contracts(facts: Iterable[Fact]) -> list[Fact]:
@@ -594,13 +620,14 @@ def _resolve_fact(
             a, b = sorted((a, b))
             return replace(fact, a=a, b=b)
         case Contract():
-            # Parties are organisations (or people); a place named in the sentence is mostly an adjective.
+            # Parties are organisations: a place in the sentence is mostly an adjective, a person the
+            # one who talks about the deal.
             parties = tuple(
                 sorted(
                     {
                         p
                         for p in (_arg(x, asg) for x in fact.parties)
-                        if p is not None and types.get(p) in (EntityType.ORGANISATION, EntityType.PERSON)
+                        if p is not None and types.get(p) is EntityType.ORGANISATION
                     }
                 )
             )

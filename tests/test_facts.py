@@ -210,3 +210,15 @@ def test_products_from_their_phrase_and_launches() -> None:
     makers = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
     assert ("Zorbo", "Quillon Systems") in makers
     assert ("Vexa", "Halvorsen Group") in makers
+
+
+def test_role_with_and_without_organisation_is_one_and_parties_are_organisations() -> None:
+    g = build(
+        "President Ana Lopes spoke. The Portuguese President Ana Lopes left Portugal on Monday.",
+        "A critic said Lopes risks a $5 million contract between Halvorsen Group and Orvane Corp.",
+    )
+    n = names(g)
+    roles = [(n[f.person], f.title, n.get(f.organisation or "")) for f in g.facts if isinstance(f, Role)]
+    assert roles == [("Ana Lopes", "President", "Portugal")]
+    for c in (f for f in g.facts if isinstance(f, Contract)):
+        assert all(p.startswith("organisation/") for p in c.parties)
