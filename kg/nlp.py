@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ModelError
 
@@ -86,9 +86,11 @@ def _register() -> None:
         text = doc.text
         if "\n" not in text:
             return doc
+        from spacy.attrs import IDX
+
         # A line break is always inside a token (spaCy's trailing whitespace is one space at most),
         # so the token after each token holding one starts a sentence.
-        starts = [t.idx for t in doc]
+        starts = cast(list[int], doc.to_array([IDX]).ravel().tolist())
         at = text.find("\n")
         while at >= 0:
             i = bisect.bisect_right(starts, at) - 1
@@ -106,53 +108,63 @@ class TokenAttrs:
     """``attribute_ruler`` then ``lemmatizer``, memoised per (text, tag, dependency label).
 
     A single-token rule of the ruler sees only the token's TAG, LOWER, DEP and IS_SPACE, and
-    the lemmatizer only its text, part of speech and morphology, so a token's result is a
-    function of (ORTH, TAG, DEP): computed once with the original pipes on a one-token Doc,
-    then copied into every Doc in one ``from_array``. Tokens that a multi-token rule matches
-    ("there is", "gon na") get the original rules in the original order.
+    the lemmatizer only its text, part of speech and morphology, so what the two pipes set on
+    a token (POS, MORPH, LEMMA, and for a few rules DEP or TAG) is a function of (ORTH, TAG,
+    DEP): computed once with the original pipes on a one-token Doc, then copied into every
+    Doc in one ``from_array``. Tokens that a multi-token rule matches ("there is", "gon na")
+    get the original rules in the original order. A model whose rules read or set anything
+    else runs the original pipes.
 
     >>> nlp = load()                                              # doctest: +SKIP
     >>> [(t.pos_, t.lemma_) for t in nlp("There were talks.")]    # doctest: +SKIP
     [('PRON', 'there'), ('VERB', 'be'), ('NOUN', 'talk'), ('PUNCT', '.')]
     """
 
+    # What a single-token rule may test for the memo to be exact (all functions of ORTH, TAG, DEP).
+    READS = frozenset(["ORTH", "TEXT", "LOWER", "IS_SPACE", "TAG", "DEP"])
+
     def __init__(self, nlp: Language) -> None:
         from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
         from spacy.matcher import Matcher
 
         self.vocab = nlp.vocab
-        self.ruler: Any = nlp.get_pipe("attribute_ruler")
-        self.lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        self.ruler = cast(Any, nlp.get_pipe("attribute_ruler"))
+        self.lemmatizer = cast(Any, nlp.get_pipe("lemmatizer"))
         self.keys = [ORTH, TAG, DEP]
-        self.values = [POS, MORPH, LEMMA]
-        self.cache: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        # Set by the pipes; the first three are unset before them, DEP and TAG are the key's.
+        self.values = [POS, MORPH, LEMMA, DEP, TAG]
+        self.cache: dict[tuple[int, ...], tuple[int, ...]] = {}
         # The ruler's rules that span several tokens, under their own ids, in a matcher of their own.
         self.multi = Matcher(self.vocab)
+        self.exact = self.lemmatizer.mode == "rule" and not self.lemmatizer.overwrite
         for key in range(len(self.ruler.attrs)):
             _, patterns = self.ruler.matcher.get(str(key))
             if any(len(p) > 1 for p in patterns):
                 self.multi.add(str(key), patterns)
+            elif any(set(spec) - self.READS for p in patterns for spec in p):
+                self.exact = False
+            if set(self.ruler.attrs[key]) - set(self.values):
+                self.exact = False
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
 
         if not len(doc):
             return doc
-        keys = doc.to_array(self.keys)
         before = doc.to_array(self.values)
-        if before.any():
-            # Something set these already (not the case with this model): keep the original pipes' logic.
+        if not self.exact or before[:, :3].any():
+            # Rules this memo cannot reproduce, or attributes set before (neither with this model).
             return self.lemmatizer(self.ruler(doc))  # type: ignore[no-any-return]
         cache = self.cache
-        rows = [tuple(r) for r in keys.tolist()]
+        rows = [tuple(r) for r in doc.to_array(self.keys).tolist()]
         for row in rows:
             if row not in cache:
                 cache[row] = self._single(row)
         out = numpy.array([cache[r] for r in rows], dtype="uint64")
         special = self._multi_positions(doc)
         for i in special:
-            out[i] = 0
-        doc.from_array(self.values, out)
+            out[i] = before[i]
+        doc.from_array(self.values, cast(Any, out))
         for i in sorted(special):
             self._apply(doc, i, special[i])
         return doc
@@ -161,18 +173,16 @@ class TokenAttrs:
         for doc in docs:
             yield self(doc)
 
-    def _single(self, row: tuple[int, int, int]) -> tuple[int, int, int]:
-        """The original pipes' POS, MORPH and LEMMA for a token on its own."""
+    def _single(self, row: tuple[int, ...]) -> tuple[int, ...]:
+        """What the original pipes set on a token with this ORTH, TAG and DEP on its own."""
         from spacy.tokens import Doc
 
         orth, tag, dep = row
-        strings = self.vocab.strings
-        one = Doc(self.vocab, words=[strings[orth]], spaces=[False])
+        one = Doc(self.vocab, words=[self.vocab.strings[orth]], spaces=[False])
         one[0].tag = tag
         one[0].dep = dep
         one = self.lemmatizer(self.ruler(one))
-        t = one[0]
-        return (t.pos, t.morph.key, t.lemma)
+        return tuple(one.to_array(self.values)[0].tolist())
 
     def _multi_positions(self, doc: Doc) -> dict[int, list[int]]:
         """Token index -> ids of the multi-token rules that set something on it."""

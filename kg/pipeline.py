@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -103,16 +103,9 @@ class ExtractionCache:
         path = self._path(extraction.article)
         if path is None:
             return
-        # A rename but no fsync: a torn entry after a crash is recomputed (see get), and an fsync
-        # per article would cost more than parsing a short one.
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(extraction, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from .store import atomic_write
+
+        atomic_write(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # ------------------------------------------------------------- extraction
@@ -231,11 +224,13 @@ def extract_dask(
     cache: ExtractionCache | None = None,
     on_article: Callable[[Article], None] | None = None,
     batch_size: int = TASK_SIZE,
+    timeout: float = 30,
 ) -> Iterator[tuple[ArticleExtraction, bool]]:
     """Like ``extract_all``, with the parsing done by the workers of a Dask cluster.
 
-    ``scheduler`` is the scheduler's address (``tcp://host:8786``). The workers need kg and
-    its spaCy model installed; each loads the model once, on its first batch.
+    ``scheduler`` is the scheduler's address (``tcp://host:8786``), waited for ``timeout``
+    seconds. The workers need kg and its spaCy model installed; each loads the model once,
+    on its first batch.
 
     >>> from dask.distributed import LocalCluster                         # doctest: +SKIP
     >>> with LocalCluster(n_workers=2, threads_per_worker=1) as cluster:  # doctest: +SKIP
@@ -250,14 +245,14 @@ def extract_dask(
         ) from None
     cache = cache or ExtractionCache(None)
     try:
-        client = Client(scheduler, timeout=30, set_as_default=False)
+        client = Client(scheduler, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as e:
         raise ClusterError(
             f"{scheduler}: cannot reach the Dask scheduler ({e}); check the address, or start one "
             "with 'dask scheduler' and workers with 'dask worker ADDRESS'"
         ) from None
     try:
-        threads = max(1, sum(client.nthreads().values()))
+        threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
 
         def submit(batch: list[Article]) -> _Future:
             future: _Future = client.submit(_extract_batch, batch, pure=False)
@@ -265,7 +260,7 @@ def extract_dask(
 
         yield from _stream(articles, submit, 2 * threads, cache, on_article, batch_size)
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
 
 
 def _batches_any(
@@ -408,21 +403,26 @@ def build(
 
     published = GraphStore.open(out / "store")
     outputs: dict[str, Path] = {"turtle": out / "graph.ttl", "trig": out / "graph.trig"}
-    published.dump(outputs["turtle"], ox.RdfFormat.TURTLE, union=True)
-    published.dump(outputs["trig"], ox.RdfFormat.TRIG)
-    clock.lap("graph files")
-    if page:
-        from .export import to_networkx
-        from .page import write_page, write_timeline
+    # Oxigraph writes the two files without the GIL, so the page is drawn meanwhile.
+    with ThreadPoolExecutor(max_workers=2) as writers:
+        files = [
+            writers.submit(published.dump, outputs["turtle"], ox.RdfFormat.TURTLE, union=True),
+            writers.submit(published.dump, outputs["trig"], ox.RdfFormat.TRIG),
+        ]
+        if page:
+            from .export import to_networkx
+            from .page import write_page, write_timeline
 
-        nxg = to_networkx(published)
-        what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
-        sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
-        outputs["page"] = write_page(
-            nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
-        )
-        outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
-        clock.lap("page and timeline")
+            nxg = to_networkx(published)
+            what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
+            sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
+            outputs["page"] = write_page(
+                nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
+            )
+            outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
+        for f in files:
+            f.result()
+    clock.lap("graph files, page and timeline" if page else "graph files")
     del published
     gc.collect()
     outputs["store"] = out / "store"

@@ -253,11 +253,12 @@ class GraphStore:
     def dump(self, path: Path, fmt: ox.RdfFormat, union: bool = False) -> None:
         """Write the store to ``path`` atomically; ``union`` merges the named graphs (Turtle).
 
-        Streamed to the file by Oxigraph: nothing of the size of the graph is held in Python.
+        Oxigraph writes the file itself, without the GIL: nothing of the size of the graph is
+        held in Python, and two dumps (or a dump and other work) run in parallel threads.
         """
-        with atomic_writer(path) as fh:
+        with atomic_path(path) as tmp:
             if union and self._union is not None:
-                self._union.dump(fh, fmt, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+                self._union.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
             elif union:
                 seen: set[ox.Triple] = set()
                 items: list[Any] = []
@@ -266,9 +267,9 @@ class GraphStore:
                     if t not in seen:
                         seen.add(t)
                         items.append(t)
-                ox.serialize(items, fh, format=fmt, prefixes=PREFIXES)
+                ox.serialize(items, str(tmp), format=fmt, prefixes=PREFIXES)
             else:
-                self._store.dump(fh, fmt, prefixes=PREFIXES)
+                self._store.dump(str(tmp), fmt, prefixes=PREFIXES)
 
     def flush(self) -> None:
         self._store.flush()
@@ -293,16 +294,33 @@ def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
     >>> target.read_bytes()
     b'whole'
     """
+    with atomic_path(path) as tmp, tmp.open("wb") as fh:
+        yield fh
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write by name; it replaces ``path`` (synced) when the
+    block ends without an error, and is removed when it does not.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("whole")
+    >>> target.read_text()
+    'whole'
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
+        yield tmp
+        with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
