@@ -129,20 +129,24 @@ def spacy_naive(corpus: str, n_process: int) -> dict[str, Any]:
     return {"load": loaded, "pipe": time.perf_counter() - t, "tokens": tokens, "pipes": nlp.pipe_names}
 
 
-def oxigraph_query(store: str, name: str, params: dict[str, object], repeat: int) -> dict[str, Any]:
-    """One named query through kg's store: a warm-up run, then ``repeat`` timed runs."""
+def oxigraph_query(
+    store: str, name: str, params: dict[str, object], repeat: int, cap: float
+) -> dict[str, Any]:
+    """One named query through kg's store: a warm-up run, then up to ``repeat`` timed runs that fit
+    in ``cap`` seconds (the warm-up alone counts when none fits)."""
     from kg import queries
     from kg.store import GraphStore
 
     s = GraphStore.open(Path(store))
     q = queries.get(name)
+    t = time.perf_counter()
     rows = len(s.select(q.text, params).rows)
-    times = []
-    for _ in range(repeat):
+    times = [time.perf_counter() - t]
+    while len(times) <= repeat and sum(times[1:]) + times[-1] < cap:
         t = time.perf_counter()
         s.select(q.text, params)
         times.append(time.perf_counter() - t)
-    return {"rows": rows, "times": times}
+    return {"rows": rows, "times": times[1:] or times}
 
 
 def rdflib_queries(
@@ -201,9 +205,17 @@ def _rdflib_term(value: object) -> Any:
 
 
 # ------------------------------------------------------------------ main
-def child(mode: str, *args: str) -> Any:
-    """Run this script in ``mode`` in a fresh process; its last stdout line as JSON."""
-    r = subprocess.run([PY, __file__, mode, *args], capture_output=True, text=True, cwd=ROOT)
+def child(mode: str, *args: str, timeout: float | None = None) -> Any:
+    """Run this script in ``mode`` in a fresh process; its last stdout line as JSON.
+
+    Past ``timeout`` seconds the process is killed and ``{"timeout": timeout}`` returned.
+    """
+    try:
+        r = subprocess.run(
+            [PY, __file__, mode, *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return {"timeout": timeout}
     if r.returncode != 0:
         raise RuntimeError(f"{mode} failed ({r.returncode}): {r.stderr[-2000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -261,7 +273,11 @@ def main() -> None:
         elif mode == "--_spacy":
             print(json.dumps(spacy_naive(rest[0], int(rest[1]))))
         elif mode == "--_oxigraph":
-            print(json.dumps(oxigraph_query(rest[0], rest[1], json.loads(rest[2]), int(rest[3]))))
+            print(
+                json.dumps(
+                    oxigraph_query(rest[0], rest[1], json.loads(rest[2]), int(rest[3]), float(rest[4]))
+                )
+            )
         elif mode == "--_rdflib":
             rdflib_queries(rest[0], json.loads(rest[1]), int(rest[2]), float(rest[3]))
         return
@@ -272,6 +288,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="the whole corpus")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query (median shown)")
+    parser.add_argument("--query-timeout", type=float, default=60.0, help="seconds per kg query")
     parser.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per rdflib query")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
@@ -348,7 +365,11 @@ def main() -> None:
     ox_results: dict[str, dict[str, Any]] = {}
     for label, name, params in todo:
         try:
-            ox_results[label] = child("--_oxigraph", str(store), name, json.dumps(params), str(args.repeat))
+            ox_results[label] = child(
+                "--_oxigraph",
+                *(str(store), name, json.dumps(params), str(args.repeat), str(args.query_timeout)),
+                timeout=args.query_timeout * 1.5 + 10,
+            )
         except RuntimeError as e:
             ox_results[label] = {"error": str(e).splitlines()[0]}
     rd_results: dict[str, dict[str, Any]] = {}
@@ -391,22 +412,28 @@ def main() -> None:
     print("| query | rows | kg (Oxigraph) | rdflib rows | rdflib | rdflib / kg |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, _, _ in todo:
-        o = ox_results[label]
+        o, r2 = ox_results[label], rd_results.get(label)
         if "error" in o:
             print(f"| {label} | | failed: {o['error'][:80]} | | | |")
             continue
-        med = statistics.median(o["times"])
-        r2 = rd_results.get(label)
+        med = None if "timeout" in o else statistics.median(o["times"])
+        kg_cell = f"> {args.query_timeout:.0f} s" if med is None else fmt_s(med)
+        rmed = None if r2 is None or "times" not in r2 else statistics.median(r2["times"])
         if r2 is None:
-            rd, rows2, ratio = "not run", "", ""
+            rd, rows2 = "not run", ""
         elif "timeout" in r2:
-            rd, rows2, ratio = f"> {r2['timeout']:.0f} s", "", f"> {r2['timeout'] / med:,.0f}×"
-        elif "error" in r2:
-            rd, rows2, ratio = "failed", "", ""
+            rd, rows2 = f"> {r2['timeout']:.0f} s", ""
+        elif rmed is None:
+            rd, rows2 = "failed", ""
         else:
-            rmed = statistics.median(r2["times"])
-            rd, rows2, ratio = fmt_s(rmed), str(r2["rows"]), f"{rmed / med:,.0f}×"
-        print(f"| {label} | {o['rows']} | {fmt_s(med)} | {rows2} | {rd} | {ratio} |")
+            rd, rows2 = fmt_s(rmed), str(r2["rows"])
+        if med is not None and rmed is not None:
+            ratio = f"{rmed / med:,.0f}×"
+        elif med is not None and r2 is not None and "timeout" in r2:
+            ratio = f"> {r2['timeout'] / med:,.0f}×"
+        else:
+            ratio = ""
+        print(f"| {label} | {o.get('rows', '')} | {kg_cell} | {rows2} | {rd} | {ratio} |")
     print()
 
     from kg.export import to_networkx
