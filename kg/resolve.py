@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 
 from .extract import lexicon as lx
@@ -259,32 +259,48 @@ def resolve(
             groups.setdefault(b, [])
             uf.union(a, b)
     multi = [k for k in groups if len(k.split()) >= 2]
+    # Indexes keep every step linear in the number of names: a name is compared only with the
+    # names that share the initials, first or last word it needs.
+    by_initials = _index((c, _initial_keys(_words(groups[c]))) for c in multi if prelim.get(c) != "Person")
     for k, ms in groups.items():
         surface = ms[0].text if ms else k
         if " " in surface or not (2 <= len(surface) <= 6) or sum(c.isupper() for c in surface) < 2:
             continue
         if uf.find(k) != k and len(groups[uf.find(k)]) == 0:
             continue
-        fits = [c for c in multi if prelim.get(c) != "Person" and initials_match(surface, _words(groups[c]))]
+        fits = [
+            c
+            for c in by_initials.get(surface.replace(".", "").casefold(), ())
+            if initials_match(surface, _words(groups[c]))
+        ]
         roots = {uf.find(c) for c in fits}
         if len(roots) == 1:
             uf.union(k, fits[0])
 
     # Shortened names of one organisation or place: "Acme Distributor" ~ "Acme Funds Distributor",
     # "Guantanamo" ~ "Guantanamo Bay". Only when exactly one longer name fits.
+    # Compared without corporate suffixes: "Acme Corp" does not shorten "Acme Finance Corp".
+    shape = {c: _base(c).split() if prelim.get(c) == "Organisation" else c.split() for c in multi}
+    by_ends = _index(
+        (c, [(prelim[c], "first", w[0]), (prelim[c], "last", w[-1]), (prelim[c], w[0], w[-1])])
+        for c, w in shape.items()
+        if prelim.get(c) in {"Organisation", "Place"} and w
+    )
     for k in groups:
         kind = prelim.get(k)
         if kind not in {"Organisation", "Place"} or not groups[k]:
             continue
-        # Compared without corporate suffixes: "Acme Corp" does not shorten "Acme Finance Corp".
         words = _base(k).split() if kind == "Organisation" else k.split()
+        if not words:
+            continue
+        if len(words) >= 2:
+            probe: tuple[str | None, str, str] = (kind, words[0], words[-1])
+        else:
+            probe = (kind, "first" if kind == "Place" else "last", words[0])
         longer = [
             c
-            for c in multi
-            if c != k
-            and prelim.get(c) == kind
-            and len(cw := _base(c).split() if kind == "Organisation" else c.split()) > len(words)
-            and _shortens(words, cw, place=kind == "Place")
+            for c in by_ends.get(probe, ())
+            if c != k and len(cw := shape[c]) > len(words) and _shortens(words, cw, place=kind == "Place")
         ]
         if len({uf.find(c) for c in longer}) == 1:
             uf.union(k, longer[0])
@@ -296,13 +312,15 @@ def resolve(
 
     # Surnames and first names to the one full personal name that has them.
     persons = [k for k in multi if prelim.get(k) == "Person" and 2 <= len(k.split()) <= 4]
+    by_last_word = _index((p, {p.split()[-1], *p.split()[-1].split("-")}) for p in persons)
+    by_first_word = _index((p, [p.split()[0]]) for p in persons)
     for k, ms in groups.items():
         if " " in k or not ms:
             continue
         if prelim.get(k) == "Place" and any("place:gazetteer" in m.hints for m in ms):
             continue
-        last = [p for p in persons if p.split()[-1] == k or k in p.split()[-1].split("-")]
-        first = [p for p in persons if p.split()[0] == k]
+        last = by_last_word.get(k, [])
+        first = by_first_word.get(k, [])
         cands = last or first
         roots = {uf.find(p) for p in cands}
         if len(roots) > 1:
@@ -318,10 +336,12 @@ def resolve(
     for p in persons:
         by_last[p.split()[-1]].append(p)
     for ps in by_last.values():
+        if len(ps) > 3:
+            continue
         for i, a in enumerate(ps):
             for b in ps[i + 1 :]:
                 fa, fb = a.split()[0], b.split()[0]
-                if len(fa) >= 3 and len(fb) >= 3 and fa[:3] == fb[:3] and len(ps) <= 3:
+                if len(fa) >= 3 and len(fb) >= 3 and fa[:3] == fb[:3]:
                     uf.union(a, b)
     # Two-word and three-word forms of one name: "John F. Kennedy" ~ "John Kennedy".
     for p in persons:
@@ -361,6 +381,26 @@ def resolve(
             assignment[m] = key
     entities.sort(key=lambda e: e.key)
     return entities, assignment
+
+
+def _index(items: Iterable[tuple[str, Iterable[Hashable]]]) -> dict[Hashable, list[str]]:
+    """Each key -> the names filed under it, in the order the names came."""
+    out: dict[Hashable, list[str]] = defaultdict(list)
+    for name, keys in items:
+        for key in dict.fromkeys(keys):
+            out[key].append(name)
+    return out
+
+
+def _initial_keys(words: Sequence[str]) -> set[str]:
+    """The casefolded strings whose initials could match ``words`` (see ``initials_match``)."""
+    ws = [w for w in words if w]
+    caps = "".join(w[0] for w in ws if w[:1].isupper())
+    every = "".join(w[0] for w in ws)
+    whole = "".join(
+        w.replace(".", "") if w.isupper() and len(w) <= 3 else w[0] for w in ws if w[:1].isupper()
+    )
+    return {caps.casefold(), every.casefold(), whole.casefold()}
 
 
 def _words(ms: Sequence[Mention]) -> list[str]:
@@ -548,6 +588,17 @@ class _References:
                 self.by_name.setdefault(lx.fold(n), e.key)
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.heads: dict[str, set[str]] = defaultdict(set)
+        self._words: dict[str, set[str]] | None = None
+
+    def _org_words(self) -> dict[str, set[str]]:
+        """Word -> keys of the organisations with that word in their name or an alias."""
+        if self._words is None:
+            self._words = defaultdict(set)
+            for e in self.orgs:
+                for n in (e.name, *e.aliases):
+                    for w in lx.fold(n).split():
+                        self._words[w].add(e.key)
+        return self._words
 
     def add_role(self, role: Role) -> None:
         if isinstance(role.person, str):
@@ -559,12 +610,9 @@ class _References:
         if ref.startswith("name:"):
             return self.by_name.get(ref[5:])
         if ref.startswith("name~"):
-            words = set(ref[5:].split())
-            hits = {
-                e.key
-                for e in self.orgs
-                if words <= set(lx.fold(e.name).split()) | {w for a in e.aliases for w in lx.fold(a).split()}
-            }
+            # The organisations whose name and aliases hold every word of the reference.
+            postings = [self._org_words().get(w, set()) for w in set(ref[5:].split())]
+            hits = set.intersection(*postings) if postings else set()
             return hits.pop() if len(hits) == 1 else None
         if ref.startswith("title:"):
             t = ref[6:]

@@ -603,8 +603,13 @@ CREDIT_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
-    """Compare form of a name: accents and case folded, possessive and "the" dropped."""
+    """Compare form of a name: accents and case folded, possessive and "the" dropped.
+
+    >>> fold("The Pentagon’s")
+    'pentagon'
+    """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("`", "'")
