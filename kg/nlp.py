@@ -157,9 +157,9 @@ class TokenAttrs:
             return self.lemmatizer(self.ruler(doc))  # type: ignore[no-any-return]
         cache = self.cache
         rows = [tuple(r) for r in doc.to_array(self.keys).tolist()]
-        for row in rows:
-            if row not in cache:
-                cache[row] = self._single(row)
+        missing = [r for r in dict.fromkeys(rows) if r not in cache]
+        if missing:
+            self._fill(missing)
         out = numpy.array([cache[r] for r in rows], dtype="uint64")
         special = self._multi_positions(doc)
         for i in special:
@@ -172,6 +172,25 @@ class TokenAttrs:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+    def _fill(self, rows: list[tuple[int, ...]]) -> None:
+        """Compute the rows not seen yet all at once, on one Doc of one token per row.
+
+        The single-token rules and the lemmatizer see each token alone, so a Doc of unrelated
+        tokens gives each the attributes it would get on its own; only where a multi-token
+        rule matches across neighbours is the token computed again by itself.
+        """
+        from spacy.tokens import Doc
+
+        batch = Doc(self.vocab, words=[self.vocab.strings[r[0]] for r in rows], spaces=[True] * len(rows))
+        for tok, (_, tag, dep) in zip(batch, rows, strict=True):
+            tok.tag = tag
+            tok.dep = dep
+        batch = self.lemmatizer(self.ruler(batch))
+        across = {i for _, start, end in self.multi(batch, allow_missing=True) for i in range(start, end)}
+        values = batch.to_array(self.values).tolist()
+        for i, row in enumerate(rows):
+            self.cache[row] = self._single(row) if i in across else tuple(values[i])
 
     def _single(self, row: tuple[int, ...]) -> tuple[int, ...]:
         """What the original pipes set on a token with this ORTH, TAG and DEP on its own."""
