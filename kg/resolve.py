@@ -728,10 +728,13 @@ def _with_evidence(f: Fact, more: Iterable[Evidence]) -> Fact:
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """Join reports of one event: same family, compatible dates, shared participants.
 
+    Reports join within one article too: a story tells its event in the lede
+    and again further down ("X met Y" ... "after Saturday's meeting with Y").
     Each report joins the best earlier node: an equal date beats a containing
-    one, then the most participants in common (Jaccard). Month-level dates one
-    month apart still join when two or more participants are the same, since
-    "earlier this month" and "in January" are fuzzy near a month's turn.
+    one, then the most participants in common (Jaccard); the node keeps the
+    finer of the two dates. Month-level dates one month apart still join when
+    two or more participants are the same, since "earlier this month" and "in
+    January" are fuzzy near a month's turn.
     """
     merged: list[Event] = []
     for ev in sorted(events, key=lambda e: (e.evidence[0].article_id, e.evidence[0].sent_start)):
@@ -742,13 +745,6 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             a, b = set(m.participants), set(ev.participants)
             shared = a & b
             if not shared:
-                continue
-            same_sentence = bool(
-                {(v.article_id, v.sent_start) for v in m.evidence}
-                & {(v.article_id, v.sent_start) for v in ev.evidence}
-            )
-            cross = {v.article_id for v in m.evidence} != {v.article_id for v in ev.evidence}
-            if not (same_sentence or cross):
                 continue
             fit = _date_fit(m.date, ev.date, len(shared))
             if fit is None:
@@ -765,7 +761,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         merged[best] = replace(
             joined,
             participants=tuple(sorted({str(p) for p in (*m.participants, *ev.participants)})),
-            date=m.date if m.date is not None else ev.date,
+            date=_finer(m.date, ev.date),
             place=m.place or ev.place,
         )
     return merged

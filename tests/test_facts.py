@@ -222,3 +222,112 @@ def test_role_with_and_without_organisation_is_one_and_parties_are_organisations
     assert roles == [("Ana Lopes", "President", "Portugal")]
     for c in (f for f in g.facts if isinstance(f, Contract)):
         assert all(p.startswith("organisation/") for p in c.parties)
+
+
+def events(g: Graph) -> set[tuple[str, str | None, frozenset[str]]]:
+    n = names(g)
+    return {
+        (f.family, f.date.value if f.date else None, frozenset(n[p] for p in f.participants))
+        for f in g.facts
+        if isinstance(f, Event)
+    }
+
+
+def test_undated_past_event_falls_in_the_article_month_but_background_does_not() -> None:
+    g = build(
+        "Halvorsen Group criticised Orvane Corp over its prices. Orvane Corp had threatened Kestrel Partners."
+    )
+    evs = events(g)
+    assert ("11", "2025-05", frozenset({"Halvorsen Group", "Orvane Corp"})) in evs
+    assert ("13", None, frozenset({"Orvane Corp", "Kestrel Partners"})) in evs
+
+
+def test_a_date_in_a_governed_clause_is_not_the_event_date() -> None:
+    g = build(
+        "Halvorsen Group insisted that Orvane Corp agree to wage cuts by next year. "
+        "Orvane Corp refused the terms."
+    )
+    evs = events(g)
+    assert ("10", "2025-05", frozenset({"Halvorsen Group", "Orvane Corp"})) in evs
+    # The refusal goes on from the demand, not from the plan dated next year.
+    assert ("12", "2025-05", frozenset({"Orvane Corp"})) in evs
+
+
+def test_reports_of_one_event_in_one_article_are_one_node_with_the_finer_date() -> None:
+    g = build(
+        "Mayor Marta Kowalski met Governor Ian Ross. Kowalski met Ross again to discuss the budget on Friday."
+    )
+    meets = [f for f in g.facts if isinstance(f, Event) and f.family == "04"]
+    assert len(meets) == 1 and meets[0].date is not None and meets[0].date.value == "2025-05-09"
+
+
+def test_participants_across_misattached_against_infinitives_and_participles() -> None:
+    g = build(
+        "The regulator Orvane Authority filed charges in a federal court against Jane Doe. "
+        "The board challenged Ian Ross to stand down. "
+        "Halvorsen Group cut prices, prompting Kestrel Partners to file suit in 2019. "
+        "Police questioned Lee Ward, arrested in Lagos in March."
+    )
+    evs = events(g)
+    assert any(f == "11" and {"Orvane Authority", "Jane Doe"} <= ps for f, _, ps in evs)
+    assert any(f == "10" and "Ian Ross" in ps for f, _, ps in evs)
+    assert ("11", "2019", frozenset({"Kestrel Partners"})) in evs
+    assert any(f == "17" and "Lee Ward" in ps and d == "2025-03" for f, d, ps in evs)
+
+
+def test_an_organisation_after_in_takes_part() -> None:
+    g = build("The plan was rejected in the Northwind Assembly on Tuesday.")
+    assert ("12", "2025-05-06", frozenset({"Northwind Assembly"})) in events(g)
+
+
+def test_phrasal_and_guarded_triggers() -> None:
+    g = build(
+        "Ann Lee is stepping down as chief executive of Halvorsen Group. "
+        "Orvane Corp is looking into it with Kestrel Partners. "
+        "Union leaders want Governor Ian Ross to withdraw the rules. "
+        "Quillon Systems asked Tidewater Holdings to delay the vote. "
+        "Harrow Capital agreed to pay Marston Bank in March. "
+        "Dan Pike is on trial for fraud. "
+        "Vexa Corp reached a settlement with Marston Bank. "
+        "Analysts agree that Harrow Capital is strong. "
+        "Dan Pike wore a suit."
+    )
+    evs = events(g)
+    fams = {(f, ps) for f, _, ps in evs}
+    assert ("08", frozenset({"Ann Lee", "Halvorsen Group"})) in fams or ("08", frozenset({"Ann Lee"})) in fams
+    assert ("09", frozenset({"Orvane Corp", "Kestrel Partners"})) in fams
+    assert ("10", frozenset({"Ian Ross"})) in fams
+    assert ("02", frozenset({"Quillon Systems", "Tidewater Holdings"})) in fams
+    assert ("05", frozenset({"Harrow Capital", "Marston Bank"})) in fams
+    assert ("11", frozenset({"Dan Pike"})) in fams
+    assert ("08", frozenset({"Vexa Corp", "Marston Bank"})) in fams
+    # An opinion is no agreement, and clothes are no lawsuit.
+    assert all(not (f == "05" and ps == frozenset({"Harrow Capital"})) for f, ps in fams)
+    assert sum(1 for f, ps in fams if f == "11") == 1
+
+
+def test_a_warning_of_walkouts_is_a_threat() -> None:
+    g = build("Union leader Ann Lee warned that there could be further walkouts.")
+    assert any(f == "13" and "Ann Lee" in ps for f, _, ps in events(g))
+
+
+def test_pronouns_we_and_it_and_counted_plurals() -> None:
+    g = build(
+        'Halvorsen Group spokeswoman Ada Lin said: "We are investigating the trades."',
+        "Orvane Corp opened a plant in France. It was later sued by Kestrel Partners.",
+        "Regulators charged Jane Doe and Omar Haddad. Tidewater Holdings sued the pair in May.",
+        "Harrow Capital met Marston Bank lawyers. On Friday the parties agreed to settle.",
+    )
+    evs = events(g)
+    assert any(f == "09" and "Halvorsen Group" in ps for f, _, ps in evs)
+    assert any(f == "11" and ps == frozenset({"Orvane Corp", "Kestrel Partners"}) for f, _, ps in evs)
+    assert any(f == "11" and {"Jane Doe", "Omar Haddad", "Tidewater Holdings"} <= ps for f, _, ps in evs)
+    assert any(f == "05" and {"Harrow Capital", "Marston Bank"} <= ps for f, _, ps in evs)
+
+
+def test_a_title_with_an_owner_stands_for_its_holder() -> None:
+    g = build(
+        "Dan Pike, the chief executive of Tidewater Holdings, resigned. "
+        "Regulators are investigating Tidewater Holdings's former chief executive."
+    )
+    assert any(f == "09" and "Dan Pike" in ps for f, _, ps in events(g))

@@ -44,21 +44,21 @@ TRIGGERS: dict[str, str] = {}
 for _code, _words in {
     "02": "appeal urge plead implore",
     "03": "pledge promise vow offer",
-    "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation",
-    "05": "sign agreement accord treaty endorse praise recognize recognise",
+    "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation mediate mediation",
+    "05": "sign agreement accord treaty endorse praise recognize recognise apologize apologise apology forgive",
     "06": "cooperate cooperation",
     "07": "aid donate donation bailout rescue compensate compensation",
-    "08": "resign resignation concede yield surrender withdraw comply capitulate admit release free bankruptcy",
+    "08": "resign resignation concede yield surrender withdraw comply capitulate admit release free bankruptcy settle settlement",
     "09": "investigate investigation probe inquiry audit",
     "10": "demand challenge insist",
-    "11": "criticize criticise criticism condemn accuse accusation blame denounce sue lawsuit charge allege decry fine indict indictment implicate",
+    "11": "criticize criticise criticism condemn accuse accusation blame denounce sue lawsuit charge allege decry fine indict indictment implicate trial prosecute prosecution convict conviction",
     "12": "reject rejection deny denial refuse refusal rebuff veto resist dismiss",
     "13": "threaten threat warn warning ultimatum",
     "14": "protest demonstrate demonstration rally boycott strike walkout",
     "15": "mobilize mobilise deploy deployment",
     "16": "sever suspend expel sanction embargo quit",
-    "17": "arrest detain detention capture seize seizure jail imprison deport raid",
-    "18": "attack assault kill bomb bombing shoot stab kidnap abduct assassinate",
+    "17": "arrest detain detention capture seize seizure jail imprison deport raid sentence confiscate",
+    "18": "attack assault kill bomb bombing shoot stab kidnap abduct assassinate torture",
     "19": "invade invasion fight battle clash airstrike occupy occupation",
     "20": "massacre genocide",
 }.items():
@@ -108,6 +108,9 @@ LIGHT_VERBS = frozenset(
         "face",
         "bring",
         "press",
+        "stand",
+        "receive",
+        "serve",
     ]
 )
 SPEECH_VERBS = frozenset(
@@ -215,6 +218,9 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
             return _antecedent(ctx, tok, person=True)
         if low in {"it", "its"}:
             return _antecedent(ctx, tok, person=False)
+        if low in {"we", "us", "our"} and _quoted(tok):
+            # "we" in a quotation speaks for the speaker's organisation, named just before.
+            return _org_antecedent(ctx, tok)
         if low in {"who", "which", "that"} and tok.head.dep_ == "relcl":
             return _mention_at(ctx, tok.head.head)
         return None
@@ -227,9 +233,77 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
         return _org_antecedent(ctx, tok)
     if tok.lower_ in lx.TITLE_WORDS or tok.lower_ in lx.QUALIFIED_TITLES:
         title = _title_phrase(tok)
-        if title and any(w.lower_ in {"the", "this"} for w in tok.lefts):
+        # "the chief executive", "Acme's former chief executive", "its chairman": whoever holds it.
+        if title and any(
+            w.lower_ in {"the", "this", "its"} or (w.dep_ == "poss" and w.i in ctx.by_token)
+            for w in tok.lefts
+        ):
             return f"title:{lx.fold(title)}"
     return None
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether ``tok`` stands inside a quotation: an odd number of quote marks before it in its paragraph."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[start : tok.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+# Plural phrases that point back at a set number of entities: "the pair", "the two companies".
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_GROUP_NOUNS = {"pair": 2, "couple": 2, "duo": 2, "trio": 3}
+_PERSON_PLURALS = frozenset(
+    ["men", "women", "people", "executives", "managers", "brothers", "sisters", "suspects", "defendants"]
+)
+_ORG_PLURALS = frozenset(
+    ["companies", "firms", "banks", "groups", "airlines", "carmakers", "automakers", "makers", "businesses"]
+)
+_ANY_PLURALS = frozenset(["parties", "sides", "rivals"])
+
+
+def _group_at(ctx: _Ctx, tok: Token) -> list[Arg]:
+    """The entities a definite plural phrase points back to: "the pair" -> the last two people named.
+
+    Only a phrase that says how many ("the two firms", "both sides", "the pair") is
+    resolved, to the nearest that many distinct names of the right kind within
+    two sentences before it; fewer names than that resolve to nothing.
+    """
+    low = tok.lower_
+    dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet", "nummod"}}
+    if not dets & {"the", "both", "these", "those"}:
+        return []
+    n = _GROUP_NOUNS.get(low) or next((_NUMBERS[d] for d in dets if d in _NUMBERS), 0)
+    if not n and low in _ANY_PLURALS:
+        n = 2  # "the parties" to a dispute or a deal are most often two
+    if not n:
+        return []
+    if low in _GROUP_NOUNS or low in _PERSON_PLURALS:
+        fits = _is_person
+    elif low in _ORG_PLURALS:
+
+        def fits(m: Mention) -> bool:
+            return not _full_person(m) and _is_actor(m) and "common" not in m.hints
+    elif low in _ANY_PLURALS:
+
+        def fits(m: Mention) -> bool:
+            return _is_actor(m) and "common" not in m.hints
+    else:
+        return []
+    prev = [s for s in ctx.doc.sents if s.end_char <= tok.sent.start_char]
+    floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else tok.sent.start_char)
+    found: list[Mention] = []
+    for m in reversed(ctx.mentions):
+        if m.start >= tok.idx or m.start < floor or not fits(m):
+            continue
+        words = set(lx.fold(m.text).split())
+        # "Apple" after "Apple Computer" is the same company, not a second one.
+        if any(words <= set(lx.fold(f.text).split()) or set(lx.fold(f.text).split()) <= words for f in found):
+            continue
+        found.append(m)
+        if len(found) == n:
+            return list(found)
+    return []
 
 
 def _not_person(m: Mention) -> bool:
@@ -266,10 +340,18 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
                 cand = ctx.by_token[c.i]
                 if not _full_person(cand):
                     return cand
+        # "Russia said it would ...": the subject of the sentence before the pronoun.
+        root = tok.sent.root
+        for c in root.children:
+            if c.dep_ == "nsubj" and c.i < tok.i and c.i in ctx.by_token:
+                cand = ctx.by_token[c.i]
+                if not _full_person(cand) and "common" not in cand.hints:
+                    return cand
     sent_floor = tok.sent.start_char
     prev = [s for s in ctx.doc.sents if s.end_char <= sent_floor]
     floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else sent_floor)
     best = None
+    actor = None
     for m in ctx.mentions:
         if m.start >= tok.idx:
             break
@@ -277,7 +359,10 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
             continue
         if (_is_person(m) if person else not _full_person(m)) and "common" not in m.hints:
             best = m
-    return best
+            if _is_actor(m):
+                actor = m
+    # "it" is more often the company of the story than a country named in passing.
+    return best if person else (actor or best)
 
 
 _ORG_HEADS = (lx.ORG_NOUNS | lx.ORG_SUFFIXES) - {"partner", "team", "unit", "brand", "chain", "network"}
@@ -726,8 +811,39 @@ def _family(tok: Token) -> str | None:
             or "not" in tok.sent.text[tok.idx - tok.sent.start_char :][:40]
             else "08"
         )
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    if lemma in {"step", "stand"} and tok.pos_ == "VERB" and particles & {"down", "aside"}:
+        return "08"  # "stepped down", "stand aside": resigning
+    if lemma == "look" and tok.pos_ == "VERB" and "into" in preps:
+        return "09"  # "looking into the trades"
+    if lemma in {"want", "ask"} and tok.pos_ == "VERB":
+        # "want X to withdraw" demands, "asked X to stay" appeals; wanting a thing is no event.
+        has_object = any(c.dep_ == "dobj" for c in tok.children)
+        asked = any(
+            c.dep_ in {"ccomp", "xcomp"}
+            and (has_object or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in tok.children
+        )
+        if asked or (lemma == "ask" and "for" in preps):
+            return "10" if lemma == "want" else "02"
+        return None
+    if lemma == "agree" and tok.pos_ == "VERB":
+        # Agreeing to do something or on terms; "analysts agree that ..." is an opinion.
+        if any(c.dep_ == "xcomp" for c in tok.children) or preps & {"on", "with", "to"}:
+            return "05"
+        return None
+    if lemma == "suit" and tok.pos_ == "NOUN":
+        # A lawsuit is filed or brought, or is against someone; a suit may also be worn.
+        if "against" in preps or (
+            tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"file", "bring", "launch"}
+        ):
+            return "11"
+        return None
     code = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if code is None or tok.pos_ not in {"VERB", "NOUN"}:
+        return None
+    if lemma == "trial" and any(c.lower_ in {"clinical", "drug", "free"} for c in tok.lefts):
         return None
     if lemma == "strike":
         words = {t.lemma_.lower() for t in tok.sent}
@@ -741,6 +857,8 @@ def _family(tok: Token) -> str | None:
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if of and of[0].lemma_.lower() in THREAT_OBJECTS:
             return code
+        if any(g.lemma_.lower() in THREAT_OBJECTS for c in comp for g in c.subtree):
+            return code  # "warned that there could be further walkouts"
         if not subj or subj[0].lower_ not in {"he", "she", "they", "it", "we", "i"}:
             return None
     if lemma == "charge" and ({t.lower_ for t in tok.sent} & NOT_EVENT_SENSES["charge"]):
@@ -750,17 +868,67 @@ def _family(tok: Token) -> str | None:
     return code
 
 
+# Triggers whose complement clause names who is warned, accused or asked.
+_CLAUSE_TARGETS = frozenset(
+    [
+        "warn",
+        "threaten",
+        "demand",
+        "accuse",
+        "urge",
+        "insist",
+        "call",
+        "promise",
+        "pledge",
+        "vow",
+        "want",
+        "agree",
+        "refuse",
+        "offer",
+    ]
+)
+# Prepositions that give a time or a setting rather than a party.
+_SETTING_PREPS = frozenset(["in", "during", "since", "at", "about", "until"])
+
+
+def _is_actor(arg: Arg | None) -> bool:
+    """A mention that may act (a person or an organisation), not a place."""
+    if not isinstance(arg, Mention):
+        return arg is not None
+    return not ({"place:gazetteer", "ner:GPE", "ner:LOC"} & set(arg.hints))
+
+
 def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
+    """Who takes part in the event ``tok`` names, from the parse around it.
+
+    "The regulator filed charges in a court against Jane Doe" gives the regulator
+    and Jane Doe; "the two men released from the camp" gives the men's names.
+    """
     out: list[Arg] = []
 
     def add(t: Token, deep: bool = True) -> None:
         # A title stands for the name set beside it: "its chief executive, Jane Doe".
         apposed = [c for c in t.children if c.dep_ == "appos"]
         for x in [t, *t.conjuncts, *apposed]:
-            args = _span_args(ctx, x) if deep else [a for a in [_mention_at(ctx, x)] if a is not None]
+            group = _group_at(ctx, x)
+            if group:
+                args = list(group)
+            else:
+                args = _span_args(ctx, x) if deep else [a for a in [_mention_at(ctx, x)] if a is not None]
             for a in args:
                 if a not in out:
                     out.append(a)
+
+    def add_objects(prep: Token, actors_only: bool = False) -> None:
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if not actors_only or (p.i in ctx.by_token and _is_actor(ctx.by_token[p.i])):
+                add(p)
+            # "charges in a court against X": the parse often hangs "against" on the noun before.
+            for pp in p.children:
+                if pp.dep_ == "prep" and pp.lower_ == "against":
+                    add_objects(pp)
 
     verb = tok
     if tok.pos_ == "NOUN":
@@ -768,29 +936,38 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
             if c.dep_ in {"poss", "compound"}:
                 add(c)
             if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "against", "on", "to", "by"}:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        add(p)
+                add_objects(c)
             if c.dep_ in {"relcl", "acl"}:
                 for g in c.children:
                     if g.dep_ in {"nsubj", "dobj", "dative", "agent"}:
                         add(g)
                     if g.dep_ == "prep":
-                        for p in g.children:
-                            if p.dep_ == "pobj":
-                                add(p)
-        # The verb that governs the noun: "gave X an ultimatum", "faces charges".
-        if tok.dep_ in {"dobj", "pobj", "attr"}:
-            head = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if head.lemma_.lower() in LIGHT_VERBS:
-                verb = head
-            else:
-                return out
+                        add_objects(g)
+        # The verb that governs the noun: "gave X an ultimatum", "faces charges", "is on trial".
+        head = tok.head if tok.dep_ != "pobj" else tok.head.head
+        light = head.lemma_.lower() in LIGHT_VERBS or (tok.dep_ == "pobj" and head.lemma_ == "be")
+        if tok.dep_ in {"dobj", "attr", "pobj"} and light:
+            verb = head
+        elif tok.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:
+            # "X sued Y, but a settlement was reached": the parties are those of the clause before.
+            if head.dep_ == "conj":
+                for c in head.head.children:
+                    if c.dep_ in {"nsubj", "dobj"}:
+                        add(c)
+            return out
         else:
             return out
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    if not subj and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the two men released from Guantanamo": the noun undergoes the event.
+        add(verb.head)
     cur = verb
     while not subj and cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep"} and cur.head.i != cur.i:
+        if cur.dep_ == "xcomp":
+            # "prompting X to file suit": the object of the verb above is the one who acts.
+            subj = [c for c in cur.head.children if c.dep_ == "dobj"]
+            if subj:
+                break
         cur = cur.head
         subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for s in subj:
@@ -802,27 +979,25 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr", "oprd"}:
             add(c)
-        elif c.dep_ == "prep" and c.lower_ not in {"in", "during", "since", "at", "about", "until"}:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    add(p)
+        elif c.dep_ == "prep" and c.lower_ not in _SETTING_PREPS:
+            add_objects(c)
+        elif c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+            # "rejected in the Senate": an organisation where a place would stand acts in the event.
+            add_objects(c, actors_only=True)
         elif c.dep_ == "agent":
             for p in c.children:
                 add(p)
-        elif c.dep_ in {"ccomp", "xcomp"} and tok.lemma_.lower() in {
-            "warn",
-            "threaten",
-            "demand",
-            "accuse",
-            "urge",
-            "insist",
-            "call",
-        }:
+        elif c.dep_ in {"ccomp", "xcomp"} and tok.lemma_.lower() in _CLAUSE_TARGETS:
             for g in c.subtree:
                 if g.i in ctx.by_token:
                     a = ctx.by_token[g.i]
                     if a not in out:
                         out.append(a)
+        elif c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            # "challenged X to stand down": the subject of the infinitive is the one challenged.
+            for g in c.children:
+                if g.dep_ in {"nsubj", "nsubjpass"}:
+                    add(g)
     return out
 
 
@@ -842,15 +1017,16 @@ FUTURE_MARKERS = frozenset(["will", "shall", "set", "plan", "expect", "schedule"
 
 
 def _tense(tok: Token) -> str:
-    """The tense of the clause that governs ``tok``: "past", "present", "perfect" or "future".
+    """The tense of the clause that governs ``tok``: "past", "pluperfect", "present", "perfect" or "future".
 
     Participles and nouns take the tense of the finite verb above them; a
     future marker anywhere up the chain ("is set to host", "plans on issuing")
-    makes it future.
+    makes it future. "Has quit" is perfect even when the tagger reads "quit" as
+    a past form; "had quit" is pluperfect.
     """
     cur = tok
     finite: Token | None = None
-    auxes: list[str] = []
+    auxes: list[Token] = []
     for _ in range(6):
         kids = [c for c in cur.children if c.dep_ in {"aux", "auxpass"}]
         if cur.pos_ == "VERB" and cur.dep_ == "conj" and not kids and cur.tag_ in {"VBD", "VBN"}:
@@ -864,36 +1040,63 @@ def _tense(tok: Token) -> str:
             if finite is None:
                 tags = [cur.tag_, *(c.tag_ for c in kids)]
                 if any(t in {"VBD", "VBZ", "VBP", "MD"} for t in tags):
-                    finite, auxes = cur, [c.lemma_.lower() for c in kids]
+                    finite, auxes = cur, kids
         if cur.head.i == cur.i:
             break
         cur = cur.head
     if finite is None:
         return "past"
-    if "have" in auxes and finite.tag_ == "VBN" and not any(c.tag_ == "VBD" for c in finite.children):
-        return "perfect"
-    tense = tense_of(finite.tag_, auxes)
-    return tense
+    have = [a for a in auxes if a.lemma_.lower() == "have"]
+    if have and finite.tag_ in {"VBN", "VBD"}:
+        return "pluperfect" if have[0].tag_ == "VBD" else "perfect"
+    return tense_of(finite.tag_, [a.lemma_.lower() for a in auxes])
+
+
+# Clauses whose dates belong to their own verb, not to the event word above them:
+# "insisted that the union agree to cuts by next year" happened this year.
+_SUBCLAUSES = frozenset(["ccomp", "advcl", "relcl", "acl", "csubj"])
+
+
+def _in_subclause(date: Span, tok: Token) -> bool:
+    """Whether ``date`` sits in a clause that ``tok`` governs rather than in its own."""
+    cur = date.root
+    crossed = False
+    while cur.i != tok.i:
+        if cur.dep_ in _SUBCLAUSES and cur.pos_ in {"VERB", "AUX"}:
+            crossed = True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return crossed
 
 
 def _date_for(ctx: _Ctx, tok: Token, sent: Span) -> TimeValue | None:
     """The date of an event: a date in the trigger's own phrase first, then in its sentence.
 
-    Bare weekdays and months look back unless the clause speaks of the future.
+    Bare weekdays and months look back unless the clause speaks of the future;
+    a date inside a clause the trigger governs is that clause's.
     """
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
-    tense = _tense(tok)
+    dates = [e for e in sent.ents if e.label_ == "DATE" and not _in_subclause(e, tok)]
     if not dates:
         return None
+    direction = "future" if _tense(tok) == "future" else "past"
     subtree = {t.i for t in tok.subtree}
     own = [e for e in dates if any(t.i in subtree for t in e)]
-    chosen = own[0] if own else min(dates, key=lambda e: abs(e.start - tok.i))
-    return resolve_time(chosen.text, ctx.article.date, "future" if tense == "future" else "past")
+    rest = sorted((e for e in dates if e not in own), key=lambda e: abs(e.start - tok.i))
+    for chosen in [*own, *rest]:
+        value = resolve_time(chosen.text, ctx.article.date, direction)
+        if value is not None:
+            return value
+    return None
 
 
 def _recent(ctx: _Ctx, tok: Token) -> TimeValue | None:
-    """An undated event told in the present or present perfect happened around the article's date."""
-    if _tense(tok) in {"present", "perfect"}:
+    """An undated event told in the present, perfect or simple past falls in the article's month.
+
+    News tells what just happened; background in the pluperfect ("had been
+    accused") and plans in the future stay undated.
+    """
+    if _tense(tok) in {"present", "perfect", "past"}:
         return TimeValue(ctx.article.date.isoformat()[:7])
     return None
 
@@ -912,9 +1115,14 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 continue
             date = _date_for(ctx, tok, sent)
             explicit = date
-            if date is None and prev_dated is not None and (_refers_back(sent) or _tense(tok) == "past"):
+            if (
+                date is None
+                and prev_dated is not None
+                and (_refers_back(sent) or _tense(tok) in {"past", "pluperfect"})
+                and prev_dated.value <= ctx.article.date.isoformat()[: len(prev_dated.value)]
+            ):
                 # "That mission ..." continues the event the previous sentence dated; so does
-                # a narrative in the past tense.
+                # a narrative in the past tense, unless that date lies after the article's (a plan).
                 date = prev_dated
             date = date or _recent(ctx, tok)
             sent_dated = sent_dated or explicit
