@@ -331,3 +331,44 @@ def test_a_title_with_an_owner_stands_for_its_holder() -> None:
         "Regulators are investigating Tidewater Holdings's former chief executive."
     )
     assert any(f == "09" and "Dan Pike" in ps for f, _, ps in events(g))
+
+
+def test_speakers_through_spokesmen_statements_titles_and_according_to() -> None:
+    g = build(
+        "A spokesman for Halvorsen Group said the plant would close. "
+        "A statement from Orvane Corp stated that prices would rise. "
+        "Tidewater Holdings confirmed that Dan Pike had left. "
+        "According to Kestrel Partners, the deal collapsed. "
+        'Chief investment officer at Harrow Capital Group Lena Ortiz said: "Rates will rise." '
+        "When asked whether the deal was a step towards peace between France and Spain, "
+        'Quillon Systems Executive Vice President Tom Reyes replied, "It is a business relationship."'
+    )
+    n = names(g)
+    speakers = {n[f.speaker] for f in g.facts if isinstance(f, Statement)}
+    assert {
+        "Halvorsen Group",
+        "Orvane Corp",
+        "Tidewater Holdings",
+        "Kestrel Partners",
+        "Lena Ortiz",
+        "Tom Reyes",
+    } <= speakers
+
+
+def test_roles_through_qualifier_names_formerly_owners_from_and_seats() -> None:
+    g = build(
+        "Senate Minority leader Ann Cole said the vote failed. "
+        "Lena Ortiz, formerly a Harrow Capital executive, joined Marston Bank. "
+        "Lee Ward, Quillon Systems' senior vice president for Vexa Mobile engineering, left. "
+        "Omar Haddad, along with senator Mia Ford from Virginia, called on Congress to act.",
+        "The United States Senate rejected the bill. Republican Senator Bob Kerr was unhappy.",
+    )
+    n = names(g)
+    roles = {
+        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
+    }
+    assert ("Ann Cole", "Minority leader", "United States Senate", False) in roles
+    assert ("Lena Ortiz", "executive", "Harrow Capital", True) in roles
+    assert ("Lee Ward", "vice president", "Quillon Systems", False) in roles
+    assert ("Mia Ford", "senator", "Virginia", False) in roles
+    assert ("Bob Kerr", "Senator", "United States Senate", False) in roles

@@ -129,6 +129,16 @@ SPEECH_VERBS = frozenset(
         "write",
         "announce",
         "warn",
+        "confirm",
+        "reply",
+        "respond",
+        "acknowledge",
+        "stress",
+        "reveal",
+        "suggest",
+        "admit",
+        "deny",
+        "concede",
     ]
 )
 EVENT_NOUNS = frozenset(
@@ -195,6 +205,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts += _contracts(ctx)
     facts += _events(ctx)
     facts += _statements(ctx)
+    facts += _according_to(ctx)
     return facts
 
 
@@ -437,6 +448,7 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 and k in ctx.by_token
                 and ctx.by_token[k] is not m
                 and "common" not in ctx.by_token[k].hints
+                and not _qualifier_name(ctx, ctx.by_token[k], sent)
             ):
                 org = ctx.by_token[k]
                 break
@@ -495,6 +507,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             title = " ".join(t.text for t in title_toks)
             if org is None:
                 org = _qualifier_org(title_toks)
+            if org is None:
+                org = _from_org(ctx, span) or _seat_org(title_toks)
             key = (m.start, title.lower())
             if key not in seen:
                 seen.add(key)
@@ -530,6 +544,35 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 if role is not None and (m.start, role.title.lower()) not in seen:
                     seen.add((m.start, role.title.lower()))
                     yield role
+
+
+def _org_like(m: Mention) -> bool:
+    """A mention with any cue of an organisation or a place, which a title can belong to.
+
+    Standing before a title ("Majority leader") is no such cue: it is what is asked.
+    """
+    hints = set(m.hints) - {"org:title-after"}
+    return any(h.startswith(("org:", "outlet:", "place:")) for h in hints) or bool(
+        {"ner:ORG", "ner:GPE", "ner:LOC", "ner:NORP", "ner:FAC"} & set(m.hints)
+    )
+
+
+def _qualifier_name(ctx: _Ctx, m: Mention, sent: Span) -> bool:
+    """A name inside a title between an organisation and the title word: "Senate Majority leader"."""
+    if _org_like(m):
+        return False
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    j = span.start - 1 if span is not None else -1
+    return j >= sent.start and j in ctx.by_token and ctx.by_token[j] is not m and _org_like(ctx.by_token[j])
+
+
+def _from_org(ctx: _Ctx, span: Span) -> Arg | None:
+    """ "Senator Jane Doe from Virginia", "analyst Jane Doe from Acme": where a titled person comes from."""
+    if span.end + 1 < len(ctx.doc) and ctx.doc[span.end].lower_ == "from" and span.end + 1 in ctx.by_token:
+        cand = ctx.by_token[span.end + 1]
+        if _org_like(cand) and not _full_person(cand):
+            return cand
+    return None
 
 
 APPOINT_VERBS = frozenset(["name", "appoint", "elect", "promote", "hire", "make", "install"])
@@ -569,6 +612,17 @@ def _predicate_titles(root: Token) -> list[Token]:
     return out
 
 
+# Titles that name the body their holder sits in: a senator sits in the Senate of the story.
+SEAT_OF_TITLE = {
+    "senator": "senate",
+    "sen": "senate",
+    "sen.": "senate",
+    "congressman": "congress",
+    "congresswoman": "congress",
+    "mep": "european parliament",
+}
+
+
 def _qualifier_org(title_toks: Sequence[Token]) -> Arg | None:
     """ "Defense Secretary" -> the organisation whose name has "Defense" (resolved story-wide)."""
     quals = [t for t in title_toks[:-1] if t.text[:1].isupper() and t.lower_ not in lx.TITLE_WORDS]
@@ -577,10 +631,19 @@ def _qualifier_org(title_toks: Sequence[Token]) -> Arg | None:
     return None
 
 
+def _seat_org(title_toks: Sequence[Token]) -> Arg | None:
+    """ "Senator" -> the one organisation of the story whose name has "senate", if there is one."""
+    seat = SEAT_OF_TITLE.get(title_toks[-1].lower_)
+    return f"name~{seat}" if seat else None
+
+
 def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | None:
     if noun.lemma_.lower() not in lx.TITLE_WORDS and noun.lower_ not in lx.TITLE_WORDS:
         return None
-    former = any(t.lower_ in {"former", "ex", "then"} for t in noun.lefts)
+    # "Jane Doe, formerly an Acme executive" held the title before; "formerly" may hang on the name.
+    former = any(t.lower_ in {"former", "ex", "then", "formerly"} for t in noun.lefts) or (
+        noun.dep_ == "appos" and any(c.lower_ == "formerly" for c in noun.head.children)
+    )
     org: Arg | None = None
     title_words = []
     for t in noun.lefts:
@@ -604,11 +667,14 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
         c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}
     ):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            arg = _mention_at(ctx, pobj) or next(
-                (ctx.by_token[c.i] for c in pobj.subtree if c.i in ctx.by_token), None
-            )
-            if arg is not None:
-                org = arg
+            direct = _mention_at(ctx, pobj)
+            # A name deep in the phrase ("vice president for Acme engineering") is weaker than
+            # an owner before the title ("Apple's vice president for ...").
+            inner = next((ctx.by_token[c.i] for c in pobj.subtree if c.i in ctx.by_token), None)
+            if direct is not None:
+                org = direct
+            elif inner is not None and org is None:
+                org = inner
     if org is None and not title_words:
         return None
     title = " ".join([*title_words, noun.text])
@@ -1155,9 +1221,13 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subj:
+            if subj:
+                speaker = _speaker(ctx, subj[0])
+            elif tok.i > sent.start and tok.i - 1 in ctx.by_token and _full_person(ctx.by_token[tok.i - 1]):
+                # A name right before the verb speaks, whatever the parse made of a long sentence.
+                speaker = ctx.by_token[tok.i - 1]
+            else:
                 continue
-            speaker = _mention_at(ctx, subj[0])
             if speaker is None:
                 continue
             outlet: Arg | None = None
@@ -1186,6 +1256,77 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             yield Statement(
                 speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
             )
+
+
+# Nouns that speak for someone else: "a spokesman for X", "X's spokeswoman", "a statement from X".
+MOUTHPIECES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "statement",
+        "letter",
+        "release",
+        "announcement",
+        "lawyer",
+        "lawyers",
+    ]
+)
+
+
+def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
+    """Who speaks through the subject of a speech verb.
+
+    A name or pronoun speaks for itself; "a spokesman for X", "X's spokeswoman"
+    and "a statement from X" speak for X; a title before or beside a name ("Chief
+    investment officer at Acme Jane Doe said") is that person.
+    """
+    arg = _mention_at(ctx, subj)
+    if arg is not None and not (isinstance(arg, str) and subj.lower_ in MOUTHPIECES):
+        return arg
+    if subj.lower_ in MOUTHPIECES:
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ in {"for", "from", "of"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        owner = _prefer_org(_span_args(ctx, p))
+                        if owner is not None:
+                            return owner
+        owners = [
+            ctx.by_token[c.i] for c in subj.children if c.dep_ in {"poss", "compound"} and c.i in ctx.by_token
+        ]
+        if owners:
+            return owners[0]
+    if subj.lower_ in lx.TITLE_WORDS or subj.lemma_.lower() in lx.TITLE_WORDS:
+        people = [
+            ctx.by_token[t.i] for t in subj.subtree if t.i in ctx.by_token and _full_person(ctx.by_token[t.i])
+        ]
+        if people:
+            return people[-1]
+    return arg
+
+
+def _according_to(ctx: _Ctx) -> Iterator[Statement]:
+    """ "According to X, ...": X says the sentence."""
+    for tok in ctx.doc:
+        if tok.lower_ != "according":
+            continue
+        to = [c for c in tok.children if c.lower_ == "to"] or (
+            [tok.nbor()] if tok.i + 1 < len(ctx.doc) else []
+        )
+        for prep in to:
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    speaker = _prefer_org(_span_args(ctx, p))
+                    if speaker is not None and _is_actor(speaker):
+                        sent = tok.sent
+                        yield Statement(
+                            speaker,
+                            None,
+                            sent.text[:1000],
+                            _evidence(ctx, sent, tok.idx, p.idx + len(p.text)),
+                        )
 
 
 def _unused(_: Iterable[object]) -> None:  # keep linters quiet about optional helpers
