@@ -372,3 +372,44 @@ def test_roles_through_qualifier_names_formerly_owners_from_and_seats() -> None:
     assert ("Lee Ward", "vice president", "Quillon Systems", False) in roles
     assert ("Mia Ford", "senator", "Virginia", False) in roles
     assert ("Bob Kerr", "Senator", "United States Senate", False) in roles
+
+
+def test_deals_with_a_personal_looking_name_unpriced_purchases_and_agreements_with() -> None:
+    g = build(
+        "Australian building products group James Tolland has agreed to pay $1.1bn to victims of asbestos. "
+        "Tolland was once the biggest supplier of asbestos. "
+        "The deal still needs the approval of Tolland's shareholders.",
+        "Orvane Airlines has negotiated the purchase of 22 new Quillon Systems jets.",
+        "Halvorsen Group has entered into an agreement with Kestrel Partners for worldwide marketing.",
+    )
+    n = names(g)
+    deals = {
+        (frozenset(n[p] for p in f.parties), f.value, f.date.value if f.date else None)
+        for f in g.facts
+        if isinstance(f, Contract)
+    }
+    assert (frozenset({"James Tolland"}), 1_100_000_000, "2025-05") in deals
+    assert (frozenset({"Orvane Airlines", "Quillon Systems"}), None, "2025-05") in deals
+    pairs = [{n[f.a], n[f.b]} for f in g.facts if isinstance(f, Partnership)]
+    assert {"Halvorsen Group", "Kestrel Partners"} in pairs
+
+
+def test_an_agreement_naming_one_side_joins_the_company_of_the_article() -> None:
+    g = build(
+        "Tidewater Motors filed for bankruptcy on Thursday. Tidewater Motors will keep its plants. "
+        "Tidewater Motors said a deal with Italian carmaker Fenzi Motors went through."
+    )
+    n = names(g)
+    assert [{n[f.a], n[f.b]} for f in g.facts if isinstance(f, Partnership)] == [
+        {"Tidewater Motors", "Fenzi Motors"}
+    ]
+
+
+def test_maker_of_a_second_verb_and_kin_appositions_make_people() -> None:
+    g = build(
+        "Vexa Corp was founded in 1990 and launched the Zorbo tablet in 2003. "
+        "Those charged included Ossian Brell, the 22-year-old son of singer Bryn Brell."
+    )
+    n = names(g)
+    assert ("Zorbo", "Vexa Corp") in {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+    assert ("Ossian Brell", 22) in {(n[f.person], f.age) for f in g.facts if isinstance(f, Age)}

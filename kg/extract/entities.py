@@ -309,7 +309,7 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
                 hints.add("org:appos")
             elif lemma in lx.PRODUCT_NOUNS:
                 hints.add("product:appos")
-            elif lemma in lx.TITLE_WORDS:
+            elif lemma in lx.TITLE_WORDS or (lemma in lx.KIN_NOUNS and lemma != "partner"):
                 hints.add("person:appos")
     if root.dep_ == "appos":
         lemma = root.head.lemma_.lower()

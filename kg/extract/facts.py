@@ -170,6 +170,7 @@ CONTRACT_WORDS = frozenset(
         "stake",
         "invest",
         "investment",
+        "agree",
     ]
 )
 NOT_EVENT_SENSES = {"charge": {"fee", "battery", "per", "cents"}}
@@ -203,6 +204,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts += _products(ctx)
     facts += _partners(ctx)
     facts += _contracts(ctx)
+    facts += _unpriced_deals(ctx)
     facts += _events(ctx)
     facts += _statements(ctx)
     facts += _according_to(ctx)
@@ -727,8 +729,12 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
         while root.dep_ in {"compound", "nmod", "amod"} and root.head.i != root.i:
             root = root.head
         if root.dep_ == "dobj" and root.head.lemma_.lower() in LAUNCH_VERBS:
-            for c in root.head.children:
-                if c.dep_ == "nsubj":
+            launch = root.head
+            # "X was founded in 1976 and launched P": the second verb shares the first one's subject.
+            while launch.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in launch.children):
+                launch = launch.head
+            for c in launch.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and (c.dep_ == "nsubj" or launch is not root.head):
                     cand3 = _mention_at(ctx, c)
                     if isinstance(cand3, Mention) and not _full_person(cand3):
                         maker = cand3
@@ -779,6 +785,77 @@ def _partners(ctx: _Ctx) -> Iterator[Partnership]:
                 b = args[0]
         if a is not None and b is not None and a is not b:
             yield Partnership(a, b, _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+    yield from _agreements_with(ctx)
+
+
+# An agreement with another organisation that names no price is a partnership: "entered into an
+# agreement with X for marketing", "reached a deal with Y for co-operation".
+AGREEMENT_NOUNS = frozenset(["agreement", "deal", "pact", "accord", "alliance", "venture", "tie-up"])
+
+
+def _agreements_with(ctx: _Ctx) -> Iterator[Partnership]:
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in AGREEMENT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        sent = tok.sent
+        if _priced(sent):
+            continue
+        others = [
+            a
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for a in [_prefer_org(_span_args(ctx, p))]
+            if a is not None and _is_actor(a) and not (isinstance(a, Mention) and _full_person(a))
+        ]
+        if not others:
+            continue
+        verb = (
+            tok.head if tok.dep_ in {"dobj", "nsubjpass"} else tok.head.head if tok.dep_ == "pobj" else None
+        )
+        own: Arg | None = None
+        while verb is not None:
+            subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i]
+            if subj:
+                own = _prefer_org(_span_args(ctx, subj[0]))
+                break
+            verb = verb.head if verb.dep_ in {"conj", "xcomp"} else None
+        if own is None:
+            # "a deal with Fiat went through": the other side is the company the article is about.
+            own = _salient_org(ctx)
+        if own is None or (isinstance(own, Mention) and _full_person(own)):
+            continue
+        for other in others:
+            if own is not other and not (
+                isinstance(own, Mention)
+                and isinstance(other, Mention)
+                and lx.fold(own.text) == lx.fold(other.text)
+            ):
+                yield Partnership(own, other, _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+
+
+def _salient_org(ctx: _Ctx) -> Mention | None:
+    """The organisation an article is about: named at least three times, and more often than any other."""
+    counts: dict[str, list[Mention]] = {}
+    for m in ctx.mentions:
+        if _full_person(m) or not _is_actor(m) or not _org_like(m) or "common" in m.hints:
+            continue
+        counts.setdefault(lx.fold(m.text), []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) >= len(ranked[0])):
+        return None
+    return ranked[0][0]
+
+
+def _priced(sent: Span) -> bool:
+    """Whether a sentence names an amount of money large enough for a deal."""
+    for e in sent.ents:
+        if e.label_ == "MONEY":
+            value = _money(e)
+            if value is not None and value[0] >= 1000:
+                return True
+    return bool(_WIRE_MONEY.search(sent.text))
 
 
 # --------------------------------------------------------------- contracts
@@ -799,13 +876,16 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
         start, end, parsed = found[0]
         parties: list[Arg] = []
         for m in ctx.mentions:
-            if sent.start_char <= m.start < sent.end_char and not _full_person(m) and not _outlet(m):
+            if sent.start_char <= m.start < sent.end_char and not _outlet(m):
                 if "place:gazetteer" in m.hints:
                     continue
                 if m not in parties and lx.fold(m.text) not in {
                     lx.fold(p.text) for p in parties if isinstance(p, Mention)
                 }:
                     parties.append(m)
+        # A company's name can look like a person's ("James Hardie"); resolution keeps only
+        # organisations, so names that look personal go last rather than out.
+        parties.sort(key=lambda p: isinstance(p, Mention) and _full_person(p))
         if not parties:
             continue
         date = None
@@ -814,12 +894,55 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
                 date = resolve_time(e.text, ctx.article.date, "past")
                 if date is not None:
                     break
+        if date is None:
+            word = next(t for t in sent if t.lemma_.lower() in CONTRACT_WORDS)
+            date = _recent(ctx, word)
         yield Contract(
-            tuple(parties[:4]),
+            tuple(parties[:6]),
             parsed[0] if parsed else None,
             parsed[1] if parsed else None,
             date,
             _evidence(ctx, sent, start, end),
+        )
+
+
+# Buying words whose buyer is the subject and whose seller is named in the object.
+BUY_VERBS = frozenset(["buy", "acquire", "purchase"])
+BUY_NOUNS = frozenset(["purchase", "acquisition", "takeover", "order"])
+
+
+def _unpriced_deals(ctx: _Ctx) -> Iterator[Contract]:
+    """A purchase whose price the text does not give: "Aeroflot has negotiated the purchase of 22 Boeing jets".
+
+    The buyer is the subject of the verb, the seller an organisation named in
+    what is bought; sentences with an amount are left to the priced rule.
+    """
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in BUY_VERBS:
+            verb, goods = tok, [c for c in tok.children if c.dep_ == "dobj"]
+        elif tok.pos_ == "NOUN" and lemma in BUY_NOUNS and tok.dep_ == "dobj":
+            verb, goods = tok.head, [tok]
+        else:
+            continue
+        if _priced(tok.sent):
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        buyer = _prefer_org(_span_args(ctx, subj[0])) if subj else None
+        if buyer is None or not _is_actor(buyer) or (isinstance(buyer, Mention) and _full_person(buyer)):
+            continue
+        sellers = [
+            ctx.by_token[t.i]
+            for g in goods
+            for t in g.subtree
+            if t.i in ctx.by_token and _org_like(ctx.by_token[t.i]) and _is_actor(ctx.by_token[t.i])
+        ]
+        sellers = [m for m in sellers if not _full_person(m) and m is not buyer]
+        if not sellers:
+            continue
+        date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
+        yield Contract(
+            (buyer, sellers[0]), None, None, date, _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
         )
 
 

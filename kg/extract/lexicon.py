@@ -121,6 +121,31 @@ TITLE_WORDS = frozenset(
     ]
 )
 
+# Kinship and companionship nouns: "X, the son of Y", "X, a close friend of Y" make X a person.
+KIN_NOUNS = frozenset(
+    [
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "widow",
+        "widower",
+        "nephew",
+        "niece",
+        "cousin",
+        "grandson",
+        "granddaughter",
+        "friend",
+        "partner",
+        "girlfriend",
+        "boyfriend",
+    ]
+)
+
 # Titles that take a department qualifier: "defense secretary", "foreign minister".
 QUALIFIED_TITLES = frozenset(
     [
