@@ -413,3 +413,13 @@ def test_maker_of_a_second_verb_and_kin_appositions_make_people() -> None:
     n = names(g)
     assert ("Zorbo", "Vexa Corp") in {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
     assert ("Ossian Brell", 22) in {(n[f.person], f.age) for f in g.facts if isinstance(f, Age)}
+
+
+def test_ex_prefix_makes_a_former_role_at_the_bare_organisation() -> None:
+    g = build("Ex-Labour MP Ann Cole has appealed for calm. Labour said nothing.")
+    n = names(g)
+    assert "Ex-Labour" not in n.values()
+    roles = {
+        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
+    }
+    assert ("Ann Cole", "MP", "Labour", True) in roles

@@ -101,9 +101,10 @@ def _in_zones(start: int, end: int, zones: Sequence[tuple[int, int]]) -> bool:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """Drop leading articles/punctuation and trailing possessives/punctuation."""
+    """Drop leading articles/punctuation and trailing possessives/punctuation, and "ex-" ("Ex-Labour")."""
     while tokens and (
-        tokens[0].lower_ in {"the", "a", "an"}
+        (tokens[0].lower_ == "ex" and len(tokens) > 2 and tokens[1].text in {"-", "–"})
+        or tokens[0].lower_ in {"the", "a", "an"}
         or tokens[0].is_punct
         or tokens[0].text in {"<", ">"}
         or tokens[0].tag_ == "POS"

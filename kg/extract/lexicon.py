@@ -118,6 +118,9 @@ TITLE_WORDS = frozenset(
         "speaker",
         "whip",
         "clerk",
+        "mp",
+        "mep",
+        "msp",
     ]
 )
 
