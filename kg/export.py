@@ -13,7 +13,7 @@ import io
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -31,6 +31,56 @@ RDF_FORMATS = {
 }
 FORMATS = (*RDF_FORMATS, "graphml", "gexf", "csv")
 MAX_EVIDENCE = 5
+
+
+class GraphFiles:
+    """Writes quads to a TriG file and their union to a Turtle file, a chunk at a time.
+
+    The build writes its graph files from the quads it loads into the store: serialising
+    quads already in memory is many times faster than dumping the store afterwards, which must
+    look up every term on disk. Each chunk is sorted by graph and subject so the files group
+    what belongs together; a triple repeated across article graphs within one unit (see
+    ``mapping.units``) is written to the Turtle file once.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> s, p, g = ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.NamedNode("http://e/g")
+    >>> with GraphFiles(d / "g.trig", d / "g.ttl") as files:
+    ...     files.write([[ox.Quad(s, p, ox.Literal("x"), g), ox.Quad(s, p, ox.Literal("x"), s)]])
+    >>> len(list(ox.parse(path=d / "g.ttl"))), len(list(ox.parse(path=d / "g.trig")))
+    (1, 2)
+    """
+
+    def __init__(self, trig: Path, turtle: Path) -> None:
+        self._files = [trig.open("wb"), turtle.open("wb")]
+        self._headed = False
+
+    def __enter__(self) -> GraphFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fh in self._files:
+            fh.close()
+
+    def write(self, units: list[list[ox.Quad]]) -> None:
+        quads = sorted((q for u in units for q in u), key=lambda q: (str(q.graph_name), str(q.subject)))
+        triples = sorted(
+            (t for u in units for t in dict.fromkeys(q.triple for q in u)), key=lambda t: str(t.subject)
+        )
+        self._add(self._files[0], ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+        self._add(self._files[1], ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+        self._headed = True
+
+    def _add(self, fh: IO[bytes], data: bytes | None) -> None:
+        fh.write((_without_prefixes(data) if self._headed else data) if data else b"")
+
+
+def _without_prefixes(data: bytes) -> bytes:
+    """A chunk's body: the prefixes were declared once at the top of the file."""
+    at = 0
+    while data.startswith(b"@prefix ", at):
+        at = data.index(b"\n", at) + 1
+    return data[at:]
 
 
 def to_networkx(store: GraphStore) -> nx.MultiDiGraph:

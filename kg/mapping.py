@@ -8,8 +8,8 @@ gives the same IRIs on every run.
 >>> from datetime import date
 >>> from kg.model import Article, Graph
 >>> g = Graph(articles=(Article("a1", date(2026, 2, 23), "Text."),), entities=())
->>> sorted(str(q.predicate).rsplit("#", 1)[-1] for q in quads(g))[:3]
-['articleId', 'published', 'sourceFile']
+>>> sorted({q.predicate.value.rsplit("#", 1)[-1] for q in quads(g) if q.subject.value.endswith("/a1")})
+['articleId', 'published', 'sourceFile', 'type', 'wordCount']
 """
 
 from __future__ import annotations
@@ -120,19 +120,29 @@ def quads(graph: Graph) -> Iterator[ox.Quad]:
     Made as they are consumed, one article, entity or fact at a time: loading a large story
     into the store never holds all of its quads at once.
     """
+    for unit in units(graph):
+        yield from unit
+
+
+def units(graph: Graph) -> Iterator[list[ox.Quad]]:
+    """The quads of ``quads`` one article, entity or fact at a time.
+
+    A triple said in several article graphs (an entity's label, a merged event's family) is
+    said within one unit, so a unit's distinct triples are its part of the union graph.
+    """
     e = _Emitter()
     for a in graph.articles:
         _article(e, a)
-        yield from e.drain()
+        yield e.drain()
     for ent in graph.entities:
         _entity(e, ent)
-        yield from e.drain()
+        yield e.drain()
     names = {ent.key: ent.name for ent in graph.entities}
     for fact in graph.facts:
         _fact(e, fact, names)
-        yield from e.drain()
+        yield e.drain()
     _cameo(e)
-    yield from e.drain()
+    yield e.drain()
 
 
 def _article(e: _Emitter, a: Article) -> None:
@@ -296,8 +306,12 @@ def _body(e: _Emitter, s: ox.NamedNode, fact: Fact, g: ox.NamedNode, names: Mapp
 
 
 def _decimal(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text if "." in text else text + ".0"
+    """The canonical form (XSD 1.1) the store keeps: what the graph files say is what it holds.
+
+    >>> _decimal(200000000.0), _decimal(7.25)
+    ('200000000', '7.25')
+    """
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _cameo(e: _Emitter) -> None:

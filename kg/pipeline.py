@@ -26,11 +26,11 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .errors import KgError, OutputError
 from .ingest import IngestReport, read_articles
@@ -39,6 +39,9 @@ from .model import Article, ArticleExtraction, Graph
 CACHE_VERSION = "1"
 # Articles per extraction task: large enough for spaCy's batching, small enough to balance workers.
 TASK_SIZE = 32
+# Quads per chunk loaded into the store and written to the graph files.
+QUADS_PER_CHUNK = 200_000
+Q = TypeVar("Q")
 # Outputs written through atomic_write; a killed build can leave their temporary files behind.
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.html", "timeline.html")
 
@@ -263,6 +266,20 @@ def extract_dask(
         client.close()  # type: ignore[no-untyped-call]
 
 
+def _chunks(units: Iterable[list[Q]], size: int) -> Iterator[list[list[Q]]]:
+    """Units grouped into chunks of about ``size`` items, never splitting a unit."""
+    chunk: list[list[Q]] = []
+    n = 0
+    for unit in units:
+        chunk.append(unit)
+        n += len(unit)
+        if n >= size:
+            yield chunk
+            chunk, n = [], 0
+    if chunk:
+        yield chunk
+
+
 def _batches_any(
     items: Iterable[Article | ArticleExtraction], size: int
 ) -> Iterator[list[Article | ArticleExtraction]]:
@@ -351,7 +368,8 @@ def build(
     cluster instead of ``workers`` local processes.
     """
     from . import mapping
-    from .store import GraphStore, replace_dir
+    from .export import GraphFiles
+    from .store import GraphStore, atomic_path, replace_dir
 
     paths = list(paths)
     out = Path(out)
@@ -392,38 +410,36 @@ def build(
     import pyoxigraph as ox
 
     tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
-    store = GraphStore(ox.Store(str(tmp)), tmp)
-    store.load_quads(mapping.quads(graph))
-    store.flush()
-    n_quads = len(store)
-    del store
-    gc.collect()  # closes the store: RocksDB must let go of the folder before it moves
-    clock.lap("mapping and store")
-    replace_dir(tmp, out / "store")
-
-    published = GraphStore.open(out / "store")
     outputs: dict[str, Path] = {"turtle": out / "graph.ttl", "trig": out / "graph.trig"}
-    # Oxigraph writes the two files without the GIL, so the page is drawn meanwhile.
-    with ThreadPoolExecutor(max_workers=2) as writers:
-        files = [
-            writers.submit(published.dump, outputs["turtle"], ox.RdfFormat.TURTLE, union=True),
-            writers.submit(published.dump, outputs["trig"], ox.RdfFormat.TRIG),
-        ]
-        if page:
-            from .export import to_networkx
-            from .page import write_page, write_timeline
+    # The graph files are written from the same chunks of quads as the store, and put in place
+    # only after the new store is: they are never newer than the store.
+    with atomic_path(outputs["trig"]) as trig, atomic_path(outputs["turtle"]) as turtle:
+        store = GraphStore(ox.Store(str(tmp)), tmp)
+        with GraphFiles(trig, turtle) as files:
+            for chunk in _chunks(mapping.units(graph), QUADS_PER_CHUNK):
+                store.load_quads(q for unit in chunk for q in unit)
+                files.write(chunk)
+        store.flush()
+        n_quads = len(store)
+        del store
+        gc.collect()  # closes the store: RocksDB must let go of the folder before it moves
+        clock.lap("mapping, store and graph files")
+        replace_dir(tmp, out / "store")
 
-            nxg = to_networkx(published)
-            what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
-            sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
-            outputs["page"] = write_page(
-                nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
-            )
-            outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
-        for f in files:
-            f.result()
-    clock.lap("graph files, page and timeline" if page else "graph files")
-    del published
+    if page:
+        from .export import to_networkx
+        from .page import write_page, write_timeline
+
+        published = GraphStore.open(out / "store")
+        nxg = to_networkx(published)
+        what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
+        sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
+        outputs["page"] = write_page(
+            nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
+        )
+        outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
+        clock.lap("page and timeline")
+        del published
     gc.collect()
     outputs["store"] = out / "store"
     return BuildResult(

@@ -21,8 +21,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,7 +118,7 @@ def names_graphs(sparql: str) -> bool:
 
     >>> names_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     True
-    >>> names_graphs('# the graph page\nSELECT ?graph WHERE { ?graph kg:from "GRAPH" }')
+    >>> names_graphs('# the graph page\\nSELECT ?graph WHERE { ?graph kg:from "GRAPH" }')
     False
     """
     return bool(_GRAPH_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", sparql)))
@@ -311,9 +311,14 @@ def atomic_path(path: Path) -> Iterator[Path]:
     'whole'
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
+    # Not mkstemp: its files are private (0600); an output gets the usual mode the umask allows.
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            break
+        except FileExistsError:
+            continue
     try:
         yield tmp
         with tmp.open("rb") as fh:
