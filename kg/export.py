@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from .errors import OutputError
 from .queries import internal
 from .store import PREFIXES, GraphStore, atomic_write
+from .vocab import KG
 
 RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -83,17 +84,15 @@ def _without_prefixes(data: bytes) -> bytes:
     return data[at:]
 
 
-def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
+def to_networkx(store: GraphStore, *, evidence: bool = True) -> nx.MultiDiGraph:
     """Entities and events as nodes, relations as edges, each with its evidence.
 
     Node attributes: label, kind, mentions, evidence, date, family; edge
-    attributes: label, evidence (lists of {sentence, article, date}).
+    attributes: label, evidence (lists of {sentence, article, date}), fact. Without
+    ``evidence`` the lists stay empty, to be filled for the nodes that need them with
+    ``add_evidence``: on a corpus of thousands of articles a page draws a small part.
     """
     g = nx.MultiDiGraph()
-    evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for node, sentence, article, date in store.select(internal("entity_evidence")).rows:
-        if node and len(evidence[node]) < MAX_EVIDENCE:
-            evidence[node].append({"sentence": sentence or "", "article": article or "", "date": date or ""})
     for node, label, kind, mentions, first in store.select(internal("entities")).rows:
         assert node is not None
         g.add_node(
@@ -101,29 +100,74 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
             label=label or "",
             kind=kind or "",
             mentions=int(mentions or 1),
-            evidence=evidence.get(node, []),
+            evidence=[],
             date=first,
             family=None,
         )
-    fact_ev: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for fact, sentence, article, date in store.select(internal("fact_evidence")).rows:
-        if fact and len(fact_ev[fact]) < MAX_EVIDENCE:
-            fact_ev[fact].append({"sentence": sentence or "", "article": article or "", "date": date or ""})
     for node, label, family, date in store.select(internal("events")).rows:
         assert node is not None
-        g.add_node(
-            node,
-            label=label or "",
-            kind="Event",
-            mentions=max(1, len(fact_ev.get(node, []))),
-            evidence=fact_ev.get(node, []),
-            date=date,
-            family=family,
-        )
+        g.add_node(node, label=label or "", kind="Event", mentions=1, evidence=[], date=date, family=family)
     for source, target, label, fact in store.select(internal("edges")).rows:
         if source in g and target in g:
-            g.add_edge(source, target, label=label or "", evidence=fact_ev.get(fact or "", []), fact=fact)
+            g.add_edge(source, target, label=label or "", evidence=[], fact=fact)
+    if evidence:
+        add_evidence(store, g, g.nodes)
     return g
+
+
+def add_evidence(store: GraphStore, graph: nx.MultiDiGraph, nodes: Iterable[Any]) -> None:
+    """Fill the evidence of ``nodes`` and of the edges between them, up to ``MAX_EVIDENCE`` each.
+
+    Read straight from the store's indexes, node by node, stopping at the limit: a corpus-wide
+    query for every sentence of every entity would fetch millions of rows to keep a few. An
+    event's ``mentions`` becomes the number of its sentences shown.
+    """
+    find = _Evidence(store)
+    chosen = set(nodes)
+    for node in chosen:
+        attrs = graph.nodes[node]
+        if attrs.get("kind") == "Event":
+            attrs["evidence"] = find.of(node, KG.evidence)
+            attrs["mentions"] = max(1, len(attrs["evidence"]))
+        else:
+            attrs["evidence"] = find.of(node, KG.hasMention)
+    for u, v, data in graph.edges(data=True):
+        if u in chosen and v in chosen and data.get("fact"):
+            data["evidence"] = find.of(data["fact"], KG.evidence)
+
+
+class _Evidence:
+    """The sentences that support a node, through its mentions or evidence nodes."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.objects = store.objects
+        self.articles: dict[str, tuple[str, str]] = {}
+        self.cache: dict[tuple[str, str], list[dict[str, str]]] = {}
+
+    def of(self, node: str, link: str) -> list[dict[str, str]]:
+        if (node, link) in self.cache:
+            return self.cache[node, link]
+        out: list[dict[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for anchor in self.objects(node, link):
+            sentence = next(iter(self.objects(anchor, KG.sentence)), "")
+            article = next(iter(self.objects(anchor, KG.inArticle)), "")
+            if (article, sentence) in seen:
+                continue
+            seen.add((article, sentence))
+            aid, date = self._article(article)
+            out.append({"sentence": sentence, "article": aid, "date": date})
+            if len(out) >= MAX_EVIDENCE:
+                break
+        self.cache[node, link] = out
+        return out
+
+    def _article(self, iri: str) -> tuple[str, str]:
+        if iri not in self.articles:
+            aid = next(iter(self.objects(iri, KG.articleId)), "")
+            date = next(iter(self.objects(iri, KG.published)), "")
+            self.articles[iri] = (aid, date)
+        return self.articles[iri]
 
 
 def export(store: GraphStore, fmt: str, path: Path) -> Path:
@@ -234,4 +278,4 @@ def _csv(header: list[str], rows: Any) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-__all__ = ["FORMATS", "PREFIXES", "export", "to_networkx"]
+__all__ = ["FORMATS", "PREFIXES", "GraphFiles", "add_evidence", "export", "to_networkx"]

@@ -53,6 +53,7 @@ KIND_STYLES: dict[str, tuple[str, str]] = {
 }
 _OTHER_STYLE = ("dot", "#8C8C8C")
 
+MAX_NODES = 1500  # drawn by default; above, the most connected part
 _PHYSICS_MAX_NODES = 300  # up to this, vis-network's physics polishes our layout; above, it is off
 _MAX_EVIDENCE = 8  # evidence items carried per node/edge; the count of the rest is shown
 _MAX_SENTENCE = 600
@@ -91,7 +92,7 @@ def write_page(
     *,
     title: str,
     subtitle: str,
-    max_nodes: int = 1500,
+    max_nodes: int = MAX_NODES,
 ) -> Path:
     """Write the interactive graph page to ``path`` (atomically) and return ``path``.
 
@@ -150,7 +151,7 @@ def notebook_html(graph: networkx.MultiDiGraph, *, height: str = "600px") -> str
         graph,
         title="Knowledge graph",
         subtitle=f"{n:,} nodes, {m:,} edges",
-        max_nodes=1500,
+        max_nodes=MAX_NODES,
         compact=True,
     )
     # srcdoc is an attribute: escaping quotes and & is all it needs; the page is inert text here.
@@ -227,6 +228,16 @@ def _render_page(
             data_json=Markup(_script_json(payload)),
         )
     )
+
+
+def drawn(graph: networkx.MultiDiGraph, max_nodes: int = MAX_NODES) -> list[Any]:
+    """The nodes ``write_page`` draws of ``graph``: all, or its most connected part.
+
+    >>> import networkx as nx
+    >>> drawn(nx.MultiDiGraph([(1, 2), (2, 3), (4, 5)]), max_nodes=3)
+    [1, 2, 3]
+    """
+    return _select(graph, max_nodes)
 
 
 def _select(graph: networkx.MultiDiGraph, max_nodes: int) -> list[Any]:

@@ -427,11 +427,14 @@ def build(
         replace_dir(tmp, out / "store")
 
     if page:
-        from .export import to_networkx
-        from .page import write_page, write_timeline
+        from .export import add_evidence, to_networkx
+        from .page import drawn, write_page, write_timeline
 
         published = GraphStore.open(out / "store")
-        nxg = to_networkx(published)
+        # Evidence only for what the page draws and the timeline lists.
+        nxg = to_networkx(published, evidence=False)
+        events = [n for n, kind in nxg.nodes(data="kind") if kind == "Event"]
+        add_evidence(published, nxg, {*drawn(nxg), *events})
         what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
         sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
         outputs["page"] = write_page(

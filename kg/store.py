@@ -192,6 +192,22 @@ class GraphStore:
     def __len__(self) -> int:
         return len(self._store)
 
+    def objects(self, subject: str, predicate: str) -> Iterator[str]:
+        """The values of ``predicate`` on the IRI ``subject``, each once, read lazily from the index.
+
+        >>> s = GraphStore.memory()
+        >>> s.load_quads([ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("x"))])
+        >>> list(s.objects("http://e/a", "http://e/p"))
+        ['x']
+        """
+        source = self._union if self._union is not None else self._store
+        seen: set[str] = set()
+        for q in source.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, None):
+            value = str(term_value(q.object))
+            if value not in seen:
+                seen.add(value)
+                yield value
+
     def query(self, sparql: str, params: Mapping[str, object] | None = None) -> Any:
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_term(v) for k, v in (params or {}).items()
