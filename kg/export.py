@@ -47,7 +47,7 @@ class GraphFiles:
     >>> d = Path(tempfile.mkdtemp())
     >>> s, p, g = ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.NamedNode("http://e/g")
     >>> with GraphFiles(d / "g.trig", d / "g.ttl") as files:
-    ...     files.write([[ox.Quad(s, p, ox.Literal("x"), g), ox.Quad(s, p, ox.Literal("x"), s)]])
+    ...     _ = files.write([[ox.Quad(s, p, ox.Literal("x"), g), ox.Quad(s, p, ox.Literal("x"), s)]])
     >>> len(list(ox.parse(path=d / "g.ttl"))), len(list(ox.parse(path=d / "g.trig")))
     (1, 2)
     """
@@ -63,17 +63,21 @@ class GraphFiles:
         for fh in self._files:
             fh.close()
 
-    def write(self, units: list[list[ox.Quad]]) -> None:
+    def write(self, units: list[list[ox.Quad]]) -> bytes:
+        """Append the chunk ``units`` to both files; returns the chunk's union as Turtle."""
         quads = sorted((q for u in units for q in u), key=lambda q: (str(q.graph_name), str(q.subject)))
         triples = sorted(
             (t for u in units for t in dict.fromkeys(q.triple for q in u)), key=lambda t: str(t.subject)
         )
-        self._add(self._files[0], ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
-        self._add(self._files[1], ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+        trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b""
+        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+        self._add(self._files[0], trig)
+        self._add(self._files[1], turtle)
         self._headed = True
+        return turtle
 
-    def _add(self, fh: IO[bytes], data: bytes | None) -> None:
-        fh.write((_without_prefixes(data) if self._headed else data) if data else b"")
+    def _add(self, fh: IO[bytes], data: bytes) -> None:
+        fh.write(_without_prefixes(data) if self._headed else data)
 
 
 def _without_prefixes(data: bytes) -> bytes:

@@ -415,10 +415,11 @@ def build(
     # only after the new store is: they are never newer than the store.
     with atomic_path(outputs["trig"]) as trig, atomic_path(outputs["turtle"]) as turtle:
         store = GraphStore(ox.Store(str(tmp)), tmp)
-        with GraphFiles(trig, turtle) as files:
+        # The store loads a chunk on its threads while the next one is made and written.
+        with GraphFiles(trig, turtle) as files, store.loader() as load:
             for chunk in _chunks(mapping.units(graph), QUADS_PER_CHUNK):
-                store.load_quads(q for unit in chunk for q in unit)
-                files.write(chunk)
+                union = files.write(chunk)
+                load([q for unit in chunk for q in unit], union)
         store.flush()
         n_quads = len(store)
         del store

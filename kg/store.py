@@ -23,7 +23,7 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -164,30 +164,50 @@ class GraphStore:
         return self._store
 
     def load_quads(self, quads: Iterable[ox.Quad], chunk: int = 200_000) -> None:
-        """Add ``quads`` (streamed, ``chunk`` at a time) and their triples to the union store.
+        """Add ``quads`` (streamed, ``chunk`` at a time) and their triples to the union store."""
+        with self.loader() as load:
+            for batch in _batched(quads, chunk):
+                load(batch, None)
 
-        The union store is started only on an empty store, so it never misses earlier quads.
+    @contextlib.contextmanager
+    def loader(self) -> Iterator[Callable[[list[ox.Quad], bytes | None], None]]:
+        """A function that adds a chunk of quads, and their triples to the union store.
+
+        Oxigraph loads without holding the GIL, so a chunk goes into the two stores on two
+        threads while the caller makes the next one; the block waits for the last. Given the
+        chunk's union as Turtle (``GraphFiles.write`` returns it), the union store parses that
+        instead of Python making a default-graph copy of every quad. The union store is
+        started only on an empty store, so it never misses earlier quads.
         """
         if (
             self._union is None
             and next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
         ):
             self._union = ox.Store(str(self.path / UNION_DIR)) if self.path is not None else ox.Store()
-        batch: list[ox.Quad] = []
-        for q in quads:
-            batch.append(q)
-            if len(batch) >= chunk:
-                self._add(batch)
-                batch = []
-        if batch:
-            self._add(batch)
+        from concurrent.futures import Future, ThreadPoolExecutor
 
-    def _add(self, quads: list[ox.Quad]) -> None:
-        self._store.bulk_extend(quads)
-        if self._union is not None:
-            default = ox.DefaultGraph()
-            # The store is a set: a triple of many article graphs is kept once.
-            self._union.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
+        pending: list[Future[None]] = []
+        union = self._union
+
+        def load(quads: list[ox.Quad], union_turtle: bytes | None = None) -> None:
+            nonlocal pending
+            copy = None
+            if union is not None and union_turtle is None:
+                default = ox.DefaultGraph()
+                # The store is a set: a triple of many article graphs is kept once.
+                copy = [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
+            for f in pending:
+                f.result()
+            pending = [loaders.submit(self._store.bulk_extend, quads)]
+            if union is not None and union_turtle is not None:
+                pending.append(loaders.submit(union.bulk_load, union_turtle, ox.RdfFormat.TURTLE))
+            elif union is not None and copy is not None:
+                pending.append(loaders.submit(union.bulk_extend, copy))
+
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-load") as loaders:
+            yield load
+            for f in pending:
+                f.result()
 
     def __len__(self) -> int:
         return len(self._store)
@@ -291,6 +311,17 @@ class GraphStore:
         self._store.flush()
         if self._union is not None:
             self._union.flush()
+
+
+def _batched(items: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    batch: list[ox.Quad] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def atomic_write(path: Path, data: bytes) -> None:
