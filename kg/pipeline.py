@@ -108,7 +108,8 @@ class ExtractionCache:
             return
         from .store import atomic_write
 
-        atomic_write(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        # No fsync: an entry lost in a power cut is only parsed again.
+        atomic_write(path, pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL), sync=False)
 
 
 # ------------------------------------------------------------- extraction

@@ -324,10 +324,14 @@ def _batched(items: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
         yield batch
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename, never half-written."""
-    with atomic_writer(path) as fh:
-        fh.write(data)
+def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, never half-written.
+
+    ``sync=False`` skips the fsync: for files that may be lost in a power cut but never torn
+    by a killed process (a cache).
+    """
+    with atomic_path(path, sync=sync) as tmp:
+        tmp.write_bytes(data)
 
 
 @contextlib.contextmanager
@@ -346,7 +350,7 @@ def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
 
 
 @contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
+def atomic_path(path: Path, *, sync: bool = True) -> Iterator[Path]:
     """A temporary file beside ``path`` to write by name; it replaces ``path`` (synced) when the
     block ends without an error, and is removed when it does not.
 
@@ -368,8 +372,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
             continue
     try:
         yield tmp
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
+        if sync:
+            with tmp.open("rb") as fh:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -260,7 +260,7 @@ def test_a_failing_write_is_one_clear_line(
     write(tmp_path, "corpus/a.txt", GOOD)
     out = tmp_path / "out"
 
-    def failing(path: Path, data: bytes) -> None:
+    def failing(path: Path, data: bytes, *, sync: bool = True) -> None:
         raise error
 
     monkeypatch.setattr(kg.store, "atomic_write", failing)
