@@ -68,9 +68,12 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:noun-before": ("Product", 3.0),
     "product:launched": ("Product", 2.0),
     "product:appos": ("Product", 3.0),
+    "product:made-by": ("Product", 2.0),
+    "product:owned": ("Product", 1.5),
     "law:suffix": ("Law", 3.0),
     "place:gazetteer": ("Place", 2.5),
-    "place:town": ("Place", 1.2),
+    # Below an NER organisation label: many companies share a small town's name.
+    "place:town": ("Place", 0.9),
     "org:maker-of": ("Organisation", 1.5),
     "place:suffix": ("Place", 1.5),
     "place:from": ("Place", 2.0),
@@ -131,6 +134,9 @@ class _Union:
             self.parent[hi] = lo
 
 
+_LOWER_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]\w*(?:\s|$)")
+
+
 def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     votes: dict[str, float] = defaultdict(float)
     ms = list(mentions)
@@ -146,6 +152,10 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
                     continue
                 # A lone word labelled PERSON is often a company ("told Acme"): a weak vote.
                 if h == "ner:PERSON" and " " not in m.text.strip():
+                    w = 0.5
+                # The tagger learnt ORG from capitalised names; a brand written "xName" is as often
+                # a product as a company, so its ORG label is a weak vote.
+                if h == "ner:ORG" and _LOWER_BRAND.match(m.text.strip()):
                     w = 0.5
                 votes[kind] += w
     if full_person:
@@ -305,6 +315,15 @@ def resolve(
         if len({uf.find(c) for c in longer}) == 1:
             uf.union(k, longer[0])
 
+    # A plural of a name is the name: "two Acme A9s" ~ "Acme A9", "Zephyrs" ~ "Zephyr".
+    for k in groups:
+        if prelim.get(k) == "Person" or not k.endswith("s") or len(k) < 4:
+            continue
+        for singular in (k[:-1], k[:-2] if k.endswith("es") else None):
+            if singular and singular in groups and prelim.get(singular) != "Person":
+                uf.union(k, singular)
+                break
+
     for a, b in equivalences:
         fa, fb = lx.fold(a), lx.fold(b)
         if fa in groups and fb in groups:
@@ -329,6 +348,11 @@ def resolve(
             near = [p for p in cands if arts & {m.article_id for m in groups[p]}]
             roots = {uf.find(p) for p in near}
             cands = near
+        if len(roots) > 1:
+            # Still several ("Jane Roe, daughter of John Roe ... Roe said"): the surname means
+            # the full name written last before it, as a reader takes it.
+            cands = _latest_before(ms[0], cands, groups)
+            roots = {uf.find(p) for p in cands}
         if len(roots) == 1:
             uf.union(k, cands[0])
     # One surname, first names of one stem: "Bernie Smith" ~ "Bernard Smith".
@@ -381,6 +405,21 @@ def resolve(
             assignment[m] = key
     entities.sort(key=lambda e: e.key)
     return entities, assignment
+
+
+def _latest_before(m: Mention, cands: Sequence[str], groups: dict[str, list[Mention]]) -> list[str]:
+    """The candidate name mentioned last before ``m`` in its article (none if none precedes it).
+
+    >>> a = Mention("Jane Roe", "Person", "a", 0, 8, 0, 9, "s")
+    >>> b = Mention("John Roe", "Person", "a", 20, 28, 20, 29, "s")
+    >>> _latest_before(Mention("Roe", "Person", "a", 40, 43, 40, 44, "s"), ["jane roe", "john roe"],
+    ...                {"jane roe": [a], "john roe": [b]})
+    ['john roe']
+    """
+    before = [
+        (x.start, c) for c in cands for x in groups[c] if x.article_id == m.article_id and x.start < m.start
+    ]
+    return [max(before)[1]] if before else []
 
 
 def _index(items: Iterable[tuple[str, Iterable[Hashable]]]) -> dict[Hashable, list[str]]:

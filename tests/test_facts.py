@@ -423,3 +423,12 @@ def test_ex_prefix_makes_a_former_role_at_the_bare_organisation() -> None:
         (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
     }
     assert ("Ann Cole", "MP", "Labour", True) in roles
+
+
+def test_the_parties_are_actors_not_the_products_named_between() -> None:
+    g = build(
+        "Dray Corp filed a suit against Vanta Inc. Critics blamed Vanta Inc's Zumo developed by Vanta Inc. "
+        "On Monday the parties agreed to settle."
+    )
+    agreed = [p for fam, _, p in events(g) if fam == "05"]
+    assert agreed == [frozenset({"Dray Corp", "Vanta Inc"})]

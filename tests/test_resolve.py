@@ -8,8 +8,9 @@ import pytest
 
 from kg import nlp
 from kg.extract import extract
-from kg.model import Article, Entity
+from kg.model import Article, Entity, Mention
 from kg.pipeline import assemble
+from kg.resolve import resolve
 
 
 def story(*texts: str) -> list[Entity]:
@@ -148,3 +149,76 @@ def test_a_suffix_does_not_make_a_subsidiary_its_parent() -> None:
     )
     orgs = sorted(e.name for e in ents if e.type.value == "Organisation")
     assert len(orgs) == 2, orgs
+
+
+def mention(text: str, hints: list[str], start: int = 0, label: str = "") -> Mention:
+    return Mention(text, label, "a1", start, start + len(text), 0, 200, "s", tuple(hints))
+
+
+def test_a_town_gazetteer_entry_does_not_outvote_an_organisation_label() -> None:
+    ents, _ = resolve([mention("Lowell", ["ner:ORG", "place:town"])])
+    assert [e.type.value for e in ents] == ["Organisation"]
+
+
+def test_a_camel_case_brand_is_a_product_when_the_text_says_it_is_made() -> None:
+    ents, _ = resolve(
+        [mention("xCast", ["ner:ORG", "product:owned"]), mention("xCast", ["ner:ORG"], start=50)]
+    )
+    assert [e.type.value for e in ents] == ["Product"]
+
+
+def test_made_owned_and_maker_of_names_are_products() -> None:
+    ents = by_name(
+        story(
+            "Dray Corp is the manufacturer of the Zumo. The Zumo developed by Dray Corp lets users call "
+            "friends. Dray Corp's Lumen sold well."
+        )
+    )
+    assert ents["Zumo"].type.value == "Product" and ents["Lumen"].type.value == "Product"
+    assert ents["Dray Corp"].type.value == "Organisation"
+
+
+def test_a_plural_of_a_name_is_the_same_entity() -> None:
+    ents = story("Rivals fear the new Zephyrs. The Zephyr is a phone.")
+    assert len([e for e in ents if "Zephyr" in e.name]) == 1
+
+
+def test_a_surname_shared_by_two_people_means_the_one_named_last() -> None:
+    ents = by_name(
+        story(
+            "Those held included Ana Veld, the daughter of the singer Karl Veld. "
+            'Ana Veld, a student, said: "I regret nothing." Veld was released on bail.'
+        )
+    )
+    assert "Veld" not in ents and "Veld" in ents["Ana Veld"].aliases
+
+
+def spans_of(words: list[str], ents: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.entities import _entity_spans
+
+    model = nlp.load()
+    doc = Doc(model.vocab, words=words)
+    for t in doc:
+        t.tag_ = "NNP" if t.text[:1].isupper() else "NN"
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return [(" ".join(t.text for t in toks), lab) for toks, lab in _entity_spans(doc)]
+
+
+def test_entity_spans_repair_split_names() -> None:
+    # An organisation's last word read as a person's name.
+    assert spans_of(["sued", "by", "Dorvan", "Martin", "today"], [(2, 3, "ORG"), (3, 4, "PERSON")]) == [
+        ("Dorvan Martin", "ORG")
+    ]
+    # A first name left out of the person's span.
+    assert spans_of(["said", "Ana", "Veld", "today"], [(2, 3, "PERSON")]) == [("Ana Veld", "PERSON")]
+    # A camel-case brand before a span read as a person: a name of no NER type.
+    assert spans_of(["its", "zPlay", "Music", "Store"], [(2, 4, "PERSON")]) == [
+        ("zPlay Music Store", "PROPN")
+    ]
+
+
+def test_a_name_keeps_its_own_number_but_not_a_quantity() -> None:
+    names = {e.name for e in story('He told Radio Vega 24: "We will win." Acme added 3 percent.')}
+    assert "Radio Vega 24" in names

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 LAUNCH_VERBS = frozenset(["launch", "unveil", "release", "introduce", "debut", "ship"])
+# "the X developed by Acme": what an organisation makes.
+MAKE_VERBS = frozenset(
+    ["make", "develop", "build", "design", "manufacture", "produce", "create", "market", "sell"]
+)
+MAKER_NOUNS = frozenset(["maker", "manufacturer", "developer", "creator", "inventor", "designer"])
 _PLACE_PREFIXES = frozenset(
     ["New", "North", "South", "East", "West", "Upper", "Lower", "Greater", "Northern", "Southern"]
 )
@@ -250,6 +255,7 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         root_ = root_.head
     if root_.dep_ in {"dobj", "nsubjpass"} and root_.head.lemma_.lower() in LAUNCH_VERBS:
         hints.add("product:launched")
+    hints |= _maker_cues(doc, toks, root_)
     # Left context: "CEO Jane Doe", "Mr Doe", "its model X", "the company X", "told X".
     j = lo - 1
     while j >= 0 and (doc[j].pos_ in {"ADJ", "DET", "PRON"} or doc[j].tag_ == "PRP$") and lo - j <= 3:
@@ -322,6 +328,107 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     return hints
 
 
+def _with_number(toks: list[Token]) -> list[Token]:
+    """A name's own number: "Channel 4", "Zephyr 4" (a numeral the parse hangs on the name).
+
+    A quantity is not part of the name: in "Acme added 3 percent" the numeral counts "percent".
+    """
+    if not toks:
+        return toks
+    last = toks[-1]
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if (
+        nxt is not None
+        and nxt.tag_ == "CD"
+        and nxt.dep_ == "nummod"
+        and nxt.head.i == last.i
+        and nxt.text.isdigit()
+        # "Acme 787 Dreamliners": the numeral starts the name of what follows.
+        and not (nxt.i + 1 < len(nxt.doc) and nxt.doc[nxt.i + 1].pos_ in {"PROPN", "NOUN", "NUM"})
+        and len(nxt.text) <= 3
+        and last.whitespace_
+    ):
+        return [*toks, nxt]
+    return toks
+
+
+def _entity_spans(doc: Doc) -> list[tuple[list[Token], str]]:
+    """The NER's spans, an organisation's name split off its last word repaired.
+
+    The tagger sometimes reads the last word of a company's name as a first name:
+    "sued by Lockheed Martin" -> ORG "Lockheed" + PERSON "Martin". A one-word PERSON
+    right after an ORG, with nothing between, continues the organisation's name.
+    """
+    ents = list(doc.ents)
+    out: list[tuple[list[Token], str]] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        toks, label = list(ent), ent.label_
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            label == "ORG"
+            and nxt is not None
+            and nxt.label_ == "PERSON"
+            and nxt.start == ent.end
+            and len(nxt) == 1
+            and doc[ent.end - 1].whitespace_
+            and (nxt.end >= len(doc) or not doc[nxt.end].text[:1].isupper())
+        ):
+            toks = [*toks, *nxt]
+            i += 1
+        if label == "PERSON" and toks[0].i > 0 and _CAMEL.match(doc[toks[0].i - 1].text):
+            # "its xTunes Music Store" read as a person "Music Store": a brand in camel case
+            # starts the name, and no person's name does, so the NER's type is dropped.
+            toks, label = [doc[toks[0].i - 1], *toks], "PROPN"
+        elif label == "PERSON" and len(toks) == 1 and toks[0].i > 0:
+            # "Jane Roe" read as "Jane" (untagged) + PERSON "Roe": the first name belongs to it.
+            prev = doc[toks[0].i - 1]
+            if (
+                prev.tag_ == "NNP"
+                and prev.ent_type_ == ""
+                and prev.is_alpha
+                and prev.text[:1].isupper()
+                and prev.whitespace_
+                and prev.lower_ not in lx.TITLE_WORDS
+                and prev.lower_ not in lx.HONORIFICS
+                and not lx.is_place_name(prev.text)
+            ):
+                toks = [prev, *toks]
+        out.append((toks, label))
+        i += 1
+    return out
+
+
+def _maker_cues(doc: Doc, toks: Sequence[Token], root: Token) -> set[str]:
+    """Cues that a name is something an organisation makes.
+
+    "the X developed by Acme", "the maker of the X" name a product; so does a name that
+    an organisation owns: "Acme's X", "the company's X", "its X".
+    """
+    hints: set[str] = set()
+    if any(t.ent_type_ == "PERSON" for t in toks):
+        return hints
+    for c in root.children:
+        if (
+            c.dep_ == "acl"
+            and c.tag_ == "VBN"
+            and c.lemma_.lower() in MAKE_VERBS
+            and any(g.dep_ == "agent" for g in c.children)
+        ):
+            hints.add("product:made-by")
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in MAKER_NOUNS:
+        hints.add("product:made-by")
+    lo = toks[0].i
+    if lo >= 1 and doc[lo - 1].lower_ == "its":
+        hints.add("product:owned")
+    elif lo >= 2 and doc[lo - 1].tag_ == "POS":
+        owner = doc[lo - 2]
+        if owner.ent_type_ == "ORG" or owner.lower_ in {"company", "firm", "maker", "manufacturer"}:
+            hints.add("product:owned")
+    return hints
+
+
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Every entity mention of ``article`` (whose parse is ``doc``), in text order."""
     text = article.text
@@ -329,16 +436,18 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     lowered_words = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
     spans: list[tuple[list[Token], str, str]] = []  # tokens, provisional type, ner label
     covered: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in NER_TYPES:
+    for toks, label_ in _entity_spans(doc):
+        if label_ not in NER_TYPES and label_ != "PROPN":
             continue
+        if label_ in {"ORG", "PRODUCT"}:
+            toks = _with_number(toks)
+        ent = doc[toks[0].i : toks[-1].i + 1]
         covered.update(range(ent.start, ent.end))
-        toks = list(ent)
-        if ent.label_ in {"GPE", "LOC"} and ent.start > 0 and doc[ent.start - 1].text in _PLACE_PREFIXES:
+        if label_ in {"GPE", "LOC"} and ent.start > 0 and doc[ent.start - 1].text in _PLACE_PREFIXES:
             # "New South Wales" tagged from "South": the place's name starts one word earlier.
             toks.insert(0, doc[ent.start - 1])
             covered.add(ent.start - 1)
-        if ent.label_ == "ORG":
+        if label_ == "ORG":
             # "Acme Executive Vice President Jane Doe": the title is not part of the name.
             follows = doc[ent.end] if ent.end < len(doc) else None
             while (
@@ -351,22 +460,22 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             ):
                 covered.discard(toks[-1].i)
                 toks = toks[:-1]
-        if ent.label_ == "LAW" and toks[0].lower_ in _LAW_PARTS:
+        if label_ == "LAW" and toks[0].lower_ in _LAW_PARTS:
             # "Section 5 of the Act" names a part of a law, not a law.
             continue
-        kind = NER_TYPES[ent.label_]
+        kind = NER_TYPES.get(label_, "")
         # "the X administration": the person's name plus the group noun is an organisation.
-        if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in PERSON_ORG_NOUNS:
+        if label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in PERSON_ORG_NOUNS:
             group = _trim([*toks, doc[ent.end]])
             spans.append((group, "Organisation", "ORG"))
             covered.add(ent.end)
             continue
-        if ent.label_ == "NORP" and (
+        if label_ == "NORP" and (
             not all(t.tag_ in {"NNP", "NNPS"} for t in toks) or lx.country_of_demonym(ent.text)
         ):
             continue
         for part in _split(toks):
-            spans.append((part, kind, ent.label_))
+            spans.append((part, kind, label_))
     # Proper nouns the NER missed ("Anthropic knows ..."): typed later by cues and the story.
     run: list[Token] = []
     for t in [*doc, None]:
@@ -378,7 +487,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 run = run[:-1]
             while run and (run[0].lower_ in lx.TITLE_WORDS or run[0].lower_ in lx.HONORIFICS):
                 run = run[1:]
-            for part in _split(run):
+            for part in _split(_with_number(run)):
                 spans.append((part, "", "PROPN"))
             run = []
     shouting = {sent.start for sent in doc.sents if _shouting(sent.text)}

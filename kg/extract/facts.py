@@ -296,11 +296,11 @@ def _group_at(ctx: _Ctx, tok: Token) -> list[Arg]:
     elif low in _ORG_PLURALS:
 
         def fits(m: Mention) -> bool:
-            return not _full_person(m) and _is_actor(m) and "common" not in m.hints
+            return not _full_person(m) and _is_actor(m) and "common" not in m.hints and not _made(m)
     elif low in _ANY_PLURALS:
 
         def fits(m: Mention) -> bool:
-            return _is_actor(m) and "common" not in m.hints
+            return _is_actor(m) and "common" not in m.hints and not _made(m)
     else:
         return []
     prev = [s for s in ctx.doc.sents if s.end_char <= tok.sent.start_char]
@@ -317,6 +317,13 @@ def _group_at(ctx: _Ctx, tok: Token) -> list[Arg]:
         if len(found) == n:
             return list(found)
     return []
+
+
+def _made(m: Mention) -> bool:
+    """A name the text marks as something made ("its X", "the X developed by ..."): not a party."""
+    return bool({"product:owned", "product:made-by", "ner:PRODUCT"} & set(m.hints)) and not any(
+        h.startswith(("org:", "outlet:")) for h in m.hints
+    )
 
 
 def _not_person(m: Mention) -> bool:
