@@ -432,3 +432,23 @@ def test_the_parties_are_actors_not_the_products_named_between() -> None:
     )
     agreed = [p for fam, _, p in events(g) if fam == "05"]
     assert agreed == [frozenset({"Dray Corp", "Vanta Inc"})]
+
+
+def roles(g: Graph) -> set[tuple[str, str, str | None, bool]]:
+    n = names(g)
+    return {
+        (n[r.person], r.title, n.get(r.organisation) if isinstance(r.organisation, str) else None, r.former)
+        for r in g.facts
+        if isinstance(r, Role) and isinstance(r.person, str)
+    }
+
+
+def test_a_title_in_the_lead_is_held_by_the_name_of_the_next_sentence() -> None:
+    g = build(
+        "An ex-chief financial officer at Dravon Aerospace has received a jail sentence. "
+        "Mila Brandt admitted her guilt."
+    )
+    assert ("Mila Brandt", "chief financial officer", "Dravon Aerospace", True) in roles(g)
+    # A name with its own title in the next sentence is someone else.
+    g = build("A spokesman for Vantel Corp said talks went on. Nobody wants a strike, said analyst Jon Ruud.")
+    assert not any(r[0] == "Jon Ruud" and r[1] == "spokesman" for r in roles(g))

@@ -10,6 +10,7 @@ defense secretary" stands for whoever holds that role).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -198,7 +199,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
                 by_token.setdefault(t.i, m)
     ctx = _Ctx(doc, article, mentions, by_token, [])
     facts: list[Fact] = []
-    ctx.roles = list(_roles(ctx))
+    ctx.roles = [*_roles(ctx), *_introduced_titles(ctx)]
     facts += ctx.roles
     facts += _ages(ctx)
     facts += _products(ctx)
@@ -555,6 +556,45 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     yield role
 
 
+def _introduced_titles(ctx: _Ctx) -> Iterator[Role]:
+    """A holder introduced by title and named in the next sentence, as news leads do.
+
+    "A former finance chief at Acme was jailed. Jane Doe admitted ..." gives Jane Doe
+    the title: the title phrase is the subject, names nobody, and the next sentence's
+    subject is a full personal name the article has not used before.
+    """
+    sents = list(ctx.doc.sents)
+    for sent, nxt in itertools.pairwise(sents):
+        subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lemma_.lower() not in lx.TITLE_WORDS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in subj.children):
+            continue
+        if any(t.i in ctx.by_token and _is_person(ctx.by_token[t.i]) for t in subj.subtree):
+            continue
+        named = next((c for c in nxt.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        person = ctx.by_token.get(named.i) if named is not None else None
+        # A name with its own title ("said correspondent Jane Doe") is someone else.
+        if (
+            person is None
+            or named is None
+            or not _full_person(person)
+            or named.i > nxt.root.i
+            or {"person:title-before", "person:appos"} & set(person.hints)
+        ):
+            continue
+        surname = lx.fold(person.text).split()[-1]
+        if any(
+            m.start < person.start and surname in lx.fold(m.text).split()
+            for m in ctx.mentions
+            if m is not person
+        ):
+            continue
+        role = _appos_role(ctx, person, subj, sent)
+        if role is not None:
+            yield role
+
+
 def _org_like(m: Mention) -> bool:
     """A mention with any cue of an organisation or a place, which a title can belong to.
 
@@ -662,15 +702,20 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
             org = ctx.by_token[t.i]
         elif any(c.i in ctx.by_token for c in t.subtree) and t.dep_ == "compound":
             org = next(ctx.by_token[c.i] for c in t.subtree if c.i in ctx.by_token)
-        elif t.dep_ in {"compound", "amod"} and t.lower_ not in {
-            "former",
-            "then",
-            "ex",
-            "new",
-            "longtime",
-            "top",
-            "senior",
-        }:
+        elif (
+            t.dep_ in {"compound", "amod"}
+            and not t.is_punct
+            and t.lower_
+            not in {
+                "former",
+                "then",
+                "ex",
+                "new",
+                "longtime",
+                "top",
+                "senior",
+            }
+        ):
             title_words.append(t.text)
     for prep in (
         c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}
