@@ -452,3 +452,9 @@ def test_a_title_in_the_lead_is_held_by_the_name_of_the_next_sentence() -> None:
     # A name with its own title in the next sentence is someone else.
     g = build("A spokesman for Vantel Corp said talks went on. Nobody wants a strike, said analyst Jon Ruud.")
     assert not any(r[0] == "Jon Ruud" and r[1] == "spokesman" for r in roles(g))
+
+
+def test_an_announcement_is_a_statement_event_but_saying_is_not() -> None:
+    evs = events(build("Dray Corp announced a new plant in Ohio on Monday. Vantel Corp said it was calm."))
+    assert ("01", "2025-05-05", frozenset({"Dray Corp"})) in evs
+    assert not any(p == frozenset({"Vantel Corp"}) for _, _, p in evs)

@@ -40,9 +40,11 @@ from .time import tense_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Trigger lemmas per CAMEO root family (general English, verbs and nouns).
+# Trigger lemmas per CAMEO root family (general English, verbs and nouns). Of statements (01)
+# only announcements are events: "said" reports every quote and is kept as a Statement.
 TRIGGERS: dict[str, str] = {}
 for _code, _words in {
+    "01": "announce announcement",
     "02": "appeal urge plead implore",
     "03": "pledge promise vow offer",
     "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation mediate mediation",
