@@ -104,6 +104,10 @@ def _register() -> None:
         return TokenAttrs(nlp)
 
 
+# The key of every dependency label no attribute rule names (see ``TokenAttrs._rule_deps``).
+_OTHER_DEP = 1
+
+
 class TokenAttrs:
     """``attribute_ruler`` then ``lemmatizer``, memoised per (text, tag, dependency label).
 
@@ -145,6 +149,27 @@ class TokenAttrs:
                 self.exact = False
             if set(self.ruler.attrs[key]) - set(self.values):
                 self.exact = False
+        self.rule_deps = self._rule_deps()
+
+    def _rule_deps(self) -> frozenset[int] | None:
+        """The dependency labels a single-token rule compares with, or None to key on every label.
+
+        Rules only test a label for equality or (non-)membership of a list, so every label no
+        rule names behaves alike: keying those as one ("other") cuts the tokens computed anew.
+        """
+        named: set[int] = set()
+        for pattern in self.ruler.patterns:
+            for spec in (s for p in pattern["patterns"] if len(p) == 1 for s in p):
+                test = spec.get("DEP")
+                if test is None:
+                    continue
+                if isinstance(test, str):
+                    named.add(self.vocab.strings[test])
+                elif isinstance(test, dict) and set(test) <= {"IN", "NOT_IN"}:
+                    named.update(self.vocab.strings[v] for vs in test.values() for v in vs)
+                else:
+                    return None
+        return frozenset(named)
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
@@ -156,11 +181,22 @@ class TokenAttrs:
             # Rules this memo cannot reproduce, or attributes set before (neither with this model).
             return self.lemmatizer(self.ruler(doc))  # type: ignore[no-any-return]
         cache = self.cache
-        rows = [tuple(r) for r in doc.to_array(self.keys).tolist()]
-        missing = [r for r in dict.fromkeys(rows) if r not in cache]
+        real = doc.to_array(self.keys)
+        keys = real.copy()
+        if self.rule_deps is not None:
+            named = numpy.isin(keys[:, 2], numpy.fromiter(self.rule_deps, dtype="uint64"))
+            keys[:, 2] = numpy.where(named, keys[:, 2], _OTHER_DEP)
+        rows = [tuple(r) for r in keys.tolist()]
+        missing: dict[tuple[int, ...], tuple[int, ...]] = {}
+        for row, example in zip(rows, real.tolist(), strict=True):
+            if row not in cache and row not in missing:
+                missing[row] = tuple(example)
         if missing:
             self._fill(missing)
         out = numpy.array([cache[r] for r in rows], dtype="uint64")
+        # DEP and TAG (the last two values) stay the token's own unless a rule set them.
+        for col in (3, 4):
+            out[:, col] = numpy.where(out[:, col] == 0, before[:, col], out[:, col])
         special = self._multi_positions(doc)
         for i in special:
             out[i] = before[i]
@@ -173,24 +209,30 @@ class TokenAttrs:
         for doc in docs:
             yield self(doc)
 
-    def _fill(self, rows: list[tuple[int, ...]]) -> None:
-        """Compute the rows not seen yet all at once, on one Doc of one token per row.
+    def _fill(self, missing: dict[tuple[int, ...], tuple[int, ...]]) -> None:
+        """Compute the keys not seen yet all at once, on one Doc of one token per key.
 
-        The single-token rules and the lemmatizer see each token alone, so a Doc of unrelated
-        tokens gives each the attributes it would get on its own; only where a multi-token
-        rule matches across neighbours is the token computed again by itself.
+        ``missing`` maps each key to a token's real (ORTH, TAG, DEP). The single-token rules
+        and the lemmatizer see each token alone, so a Doc of unrelated tokens gives each the
+        attributes it would get on its own; only where a multi-token rule matches across
+        neighbours is the token computed again by itself. DEP and TAG are kept as 0 ("the
+        token's own") unless a rule changed them.
         """
         from spacy.tokens import Doc
 
-        batch = Doc(self.vocab, words=[self.vocab.strings[r[0]] for r in rows], spaces=[True] * len(rows))
-        for tok, (_, tag, dep) in zip(batch, rows, strict=True):
+        examples = list(missing.values())
+        batch = Doc(
+            self.vocab, words=[self.vocab.strings[r[0]] for r in examples], spaces=[True] * len(examples)
+        )
+        for tok, (_, tag, dep) in zip(batch, examples, strict=True):
             tok.tag = tag
             tok.dep = dep
         batch = self.lemmatizer(self.ruler(batch))
         across = {i for _, start, end in self.multi(batch, allow_missing=True) for i in range(start, end)}
         values = batch.to_array(self.values).tolist()
-        for i, row in enumerate(rows):
-            self.cache[row] = self._single(row) if i in across else tuple(values[i])
+        for i, (key, (_, tag, dep)) in enumerate(zip(missing, examples, strict=True)):
+            v = self._single(examples[i]) if i in across else tuple(values[i])
+            self.cache[key] = (*v[:3], 0 if v[3] == dep else v[3], 0 if v[4] == tag else v[4])
 
     def _single(self, row: tuple[int, ...]) -> tuple[int, ...]:
         """What the original pipes set on a token with this ORTH, TAG and DEP on its own."""
