@@ -15,6 +15,7 @@ import pytest
 from spacy.tokens import Doc
 
 import kg.extract
+import kg.pipeline
 import kg.store
 from kg.model import Article
 from kg.pipeline import build, extract_all
@@ -106,3 +107,25 @@ def test_the_union_store_sees_a_triple_of_many_graphs_once() -> None:
     # Queries that name graphs still see every graph.
     assert store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows == [("3",)]
     assert len(store) == 3
+
+
+def test_graph_files_written_in_many_chunks_say_what_the_store_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kg.pipeline, "QUADS_PER_CHUNK", 40)  # several chunks even for three articles
+    src, out = write(tmp_path / "src", {**ARTICLES, EXTRA[0]: EXTRA[1]}), tmp_path / "out"
+    result = build([src], out, page=False)
+    store = GraphStore.open(out / "store")
+    assert result.quads > 3 * 40
+
+    held = set(store.raw.quads_for_pattern(None, None, None, None))
+    with (out / "graph.trig").open("rb") as fh:
+        assert set(ox.parse(fh, format=ox.RdfFormat.TRIG)) == held
+    union = {q.triple for q in held}
+    with (out / "graph.ttl").open("rb") as fh:
+        assert {q.triple for q in ox.parse(fh, format=ox.RdfFormat.TURTLE)} == union
+    # The prefixes are declared once, at the top of each file.
+    for name in ("graph.ttl", "graph.trig"):
+        lines = (out / name).read_text(encoding="utf-8").splitlines()
+        prefixes = [i for i, line in enumerate(lines) if line.startswith("@prefix")]
+        assert prefixes == list(range(len(prefixes))) and prefixes
