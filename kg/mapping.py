@@ -44,6 +44,7 @@ from .vocab import CAMEO, DATA, KG
 _TYPE = ox.NamedNode(str(RDF.type))
 _LABEL = ox.NamedNode(str(RDFS.label))
 _ALT = ox.NamedNode(str(SKOS.altLabel))
+_KEY = ox.NamedNode(str(KG.nameKey))
 _DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
 _XSD_DATE = ox.NamedNode(str(XSD.date))
 _XSD_YM = ox.NamedNode(str(XSD.gYearMonth))
@@ -163,9 +164,7 @@ def _entity(e: _Emitter, ent: Entity) -> None:
     for aid, ms in sorted(by_article.items()):
         g = graph_iri(aid)
         e.add(s, _TYPE, cls, g)
-        e.add(s, _LABEL, _lit(ent.name), g)
-        for alias in ent.aliases:
-            e.add(s, _ALT, _lit(alias), g)
+        _names(e, s, g, ent.name, ent.aliases)
         e.add(s, _n(KG.mentionCount), _int(len(ent.mentions)), g)
         e.add(s, _n(KG.mentionedIn), article_iri(aid), g)
         for m in ms:
@@ -174,6 +173,20 @@ def _entity(e: _Emitter, ent: Entity) -> None:
             e.add(mi, _TYPE, _n(KG.Mention), g)
             e.add(mi, _n(KG.anchorOf), _lit(m.text), g)
             _anchor(e, mi, m.evidence, g)
+
+
+def _names(e: _Emitter, s: ox.NamedNode, g: ox.NamedNode, label: str, aliases: Iterable[str] = ()) -> None:
+    """The node's rdfs:label and skos:altLabels, and each of them in lower case as a kg:nameKey:
+    queries look a name up in any case through the key, without reading every label."""
+    name = _lit(label)
+    e.add(s, _LABEL, name, g)
+    keys = {name.value.lower()}
+    for alias in aliases:
+        alt = _lit(alias)
+        e.add(s, _ALT, alt, g)
+        keys.add(alt.value.lower())
+    for key in sorted(keys):
+        e.add(s, _KEY, ox.Literal(key), g)
 
 
 def _anchor(e: _Emitter, node: ox.NamedNode, ev: Evidence, g: ox.NamedNode) -> None:
@@ -253,7 +266,7 @@ def _body(e: _Emitter, s: ox.NamedNode, fact: Fact, g: ox.NamedNode, names: Mapp
                 if isinstance(fact.organisation, str)
                 else ""
             )
-            e.add(s, _LABEL, _lit(f"{'former ' if fact.former else ''}{fact.title}{org}"), g)
+            _names(e, s, g, f"{'former ' if fact.former else ''}{fact.title}{org}")
         case Age():
             e.add(s, _TYPE, _n(KG.Age), g)
             e.add(s, _n(KG.person), entity_iri(_key(fact.person)), g)
@@ -289,7 +302,7 @@ def _body(e: _Emitter, s: ox.NamedNode, fact: Fact, g: ox.NamedNode, names: Mapp
             e.add(s, _n(KG.family), _n(CAMEO[fact.family]), g)
             e.add(s, _n(KG.trigger), _lit(fact.trigger), g)
             who = ", ".join(names.get(p, p) for p in map(_key, fact.participants))
-            e.add(s, _LABEL, _lit(f"{fact.trigger}: {who}" if who else fact.trigger), g)
+            _names(e, s, g, f"{fact.trigger}: {who}" if who else fact.trigger)
             for p in fact.participants:
                 e.add(s, _n(KG.participant), entity_iri(_key(p)), g)
             if fact.place is not None:

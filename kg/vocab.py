@@ -64,6 +64,7 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     hasMention: URIRef
     mentionCount: URIRef
+    nameKey: URIRef
     # evidence and mentions (text anchors)
     evidence: URIRef
     inArticle: URIRef

@@ -37,22 +37,23 @@ SAMPLE = """
 
 <person/pete-hegseth> a kg:Person ;
     rdfs:label "Pete Hegseth" ; skos:altLabel "Hegseth", "the defense secretary" ;
+    kg:nameKey "pete hegseth", "hegseth", "the defense secretary" ;
     kg:mentionCount 2 ; kg:mentionedIn <article/a1> ;
     kg:hasMention <mention/a1/12-19> ; kg:holdsRole <role/r1> .
 <person/dario-amodei> a kg:Person ;
-    rdfs:label "Dario Amodei" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> .
+    rdfs:label "Dario Amodei" ; kg:nameKey "dario amodei" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> .
 <organisation/anthropic> a kg:Organisation ;
-    rdfs:label "Anthropic" ; kg:mentionCount 3 ; kg:mentionedIn <article/a1> ;
+    rdfs:label "Anthropic" ; kg:nameKey "anthropic" ; kg:mentionCount 3 ; kg:mentionedIn <article/a1> ;
     kg:partnerOf <organisation/pentagon> .
 <organisation/pentagon> a kg:Organisation ;
-    rdfs:label "Pentagon" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> ;
+    rdfs:label "Pentagon" ; kg:nameKey "pentagon" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> ;
     kg:partnerOf <organisation/anthropic> .
 <organisation/reuters> a kg:Organisation ;
-    rdfs:label "Reuters" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> .
+    rdfs:label "Reuters" ; kg:nameKey "reuters" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> .
 <place/united-states> a kg:Place ;
-    rdfs:label "United States" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> .
+    rdfs:label "United States" ; kg:nameKey "united states" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> .
 <product/claude> a kg:Product ;
-    rdfs:label "Claude" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> ;
+    rdfs:label "Claude" ; kg:nameKey "claude" ; kg:mentionCount 1 ; kg:mentionedIn <article/a1> ;
     kg:madeBy <organisation/anthropic> .
 
 <mention/a1/12-19> a kg:Mention ;
@@ -84,6 +85,7 @@ SAMPLE = """
 <amount/m1> a kg:MonetaryAmount ; kg:value 200000000.0 ; kg:currency "USD" .
 <event/v1> a kg:Event ;
     kg:family cameo:04 ; kg:trigger "met" ; rdfs:label "met: Pete Hegseth, Dario Amodei" ;
+    kg:nameKey "met: pete hegseth, dario amodei" ;
     kg:participant <person/pete-hegseth>, <person/dario-amodei> ;
     kg:place <place/united-states> ; kg:date "2026-02-24"^^xsd:date ;
     kg:evidence <evidence/e1> ; prov:wasDerivedFrom <article/a1> .
@@ -277,6 +279,16 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], str, str]] = {
     ),
     "evidence without article": (_drop("evidence/e1", KG.inArticle), "id:evidence/e1", "kg:inArticle"),
     "integer amount": (_set("amount/m1", KG.value, Literal(5)), "id:amount/m1", "kg:value"),
+    "alias without its name key": (
+        _drop("person/pete-hegseth", KG.nameKey),
+        "id:person/pete-hegseth",
+        "skos:altLabel",
+    ),
+    "name key of no name": (
+        _add("organisation/anthropic", KG.nameKey, Literal("anthropic inc")),
+        "id:organisation/anthropic",
+        "kg:nameKey",
+    ),
     "article without date": (_drop("article/a1", KG.published), "id:article/a1", "kg:published"),
 }
 
