@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -1504,7 +1504,3 @@ def _according_to(ctx: _Ctx) -> Iterator[Statement]:
                             sent.text[:1000],
                             _evidence(ctx, sent, tok.idx, p.idx + len(p.text)),
                         )
-
-
-def _unused(_: Iterable[object]) -> None:  # keep linters quiet about optional helpers
-    return None
