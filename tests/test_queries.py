@@ -190,6 +190,23 @@ def test_evidence_of_a_fact_and_of_an_entity(hand_store: GraphStore) -> None:
     ]
 
 
+def test_names_are_found_through_their_lower_case_keys(hand_store: GraphStore) -> None:
+    """Every label and alias has its lower-case kg:nameKey; a fact's label finds it like a name."""
+    missing = hand_store.select(
+        "SELECT ?n ?name WHERE { ?n a ?class ; rdfs:label|skos:altLabel ?name "
+        "FILTER(?class IN (kg:Person, kg:Organisation, kg:Place, kg:Product, kg:Law, kg:Role, kg:Event)) "
+        "FILTER NOT EXISTS { ?n kg:nameKey ?key FILTER(?key = LCASE(?name)) } }"
+    )
+    assert missing.rows == []
+    meeting = _fact(Event, lambda f: f.family == "04")
+    assert rows(hand_store, "evidence", "target", node="MET: Mara Quill, Tobias Vane") == [
+        (meeting,),
+        (meeting,),
+    ]
+    quill = rows(hand_store, "timeline", "what", entity="quill")
+    assert quill and rows(hand_store, "timeline", "what", entity="QUILL") == quill
+
+
 def test_cooccurrence_counts_sentences_and_articles(hand_store: GraphStore) -> None:
     assert rows(
         hand_store, "cooccurrence", "actor_a", "actor_b", "sentences", "articles", entity="Quill"

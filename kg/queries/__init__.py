@@ -9,7 +9,9 @@ Parameters are bound by substitution (SEP-0007), never pasted into the text;
 with Oxigraph a substituted variable must appear in the SELECT clause, and
 ``BOUND(?NAME)`` does not see the substitution, so an optional parameter is
 tested as ``FILTER(COALESCE(test using ?NAME, true))``: unbound, the test is
-an error and COALESCE makes it true.
+an error and COALESCE makes it true. A sub-select sees the bound value when it
+selects ``?NAME`` too, which lets it start from the parameter
+(docs/queries.md has the patterns that keep the library queries fast).
 
 >>> "timeline" in names()
 True
