@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
 import pickle
 import shutil
@@ -183,7 +184,8 @@ def _stream(
             if on_article is not None:
                 on_article(article)
 
-    for chunk in _batches_any(todo(), batch_size):
+    items = todo()
+    while chunk := list(itertools.islice(items, batch_size)):
         need = [x for x in chunk if isinstance(x, Article)]
         pending.append((chunk, submit(need) if need else None))
         while len(pending) > ahead:
@@ -279,19 +281,6 @@ def _chunks(units: Iterable[list[Q]], size: int) -> Iterator[list[list[Q]]]:
             chunk, n = [], 0
     if chunk:
         yield chunk
-
-
-def _batches_any(
-    items: Iterable[Article | ArticleExtraction], size: int
-) -> Iterator[list[Article | ArticleExtraction]]:
-    batch: list[Article | ArticleExtraction] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def assemble(extractions: Sequence[ArticleExtraction]) -> Graph:

@@ -19,6 +19,7 @@ that name graphs (``GRAPH``, ``FROM``) still run on the quads.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import secrets
@@ -166,7 +167,8 @@ class GraphStore:
     def load_quads(self, quads: Iterable[ox.Quad], chunk: int = 200_000) -> None:
         """Add ``quads`` (streamed, ``chunk`` at a time) and their triples to the union store."""
         with self.loader() as load:
-            for batch in _batched(quads, chunk):
+            stream = iter(quads)
+            while batch := list(itertools.islice(stream, chunk)):
                 load(batch, None)
 
     @contextlib.contextmanager
@@ -311,17 +313,6 @@ class GraphStore:
         self._store.flush()
         if self._union is not None:
             self._union.flush()
-
-
-def _batched(items: Iterable[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
-    batch: list[ox.Quad] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
