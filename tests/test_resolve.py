@@ -133,21 +133,23 @@ def test_part_of_a_law_is_not_a_law() -> None:
     assert "Section 12" not in ents
 
 
+def organisations(*texts: str) -> list[str]:
+    return sorted(e.name for e in story(*texts) if e.type.value == "Organisation")
+
+
 def test_country_code_and_corporate_suffix_variants_join() -> None:
-    ents = story(
+    orgs = organisations(
         "The U.S. Senate voted on Monday. Later the Senate adjourned.",
         "Vantor Group SpA agreed a deal. Vantor said it was pleased.",
     )
-    orgs = sorted(e.name for e in ents if e.type.value == "Organisation")
     assert len(orgs) == 2, orgs
 
 
 def test_a_suffix_does_not_make_a_subsidiary_its_parent() -> None:
-    ents = story(
+    orgs = organisations(
         "General Widgets Corp said profit rose. General Widgets Acceptance Corp, its finance arm, lent more.",
         "General Widgets shares rose.",
     )
-    orgs = sorted(e.name for e in ents if e.type.value == "Organisation")
     assert len(orgs) == 2, orgs
 
 
