@@ -106,6 +106,9 @@ def _digest(*parts: object) -> str:
 class _Emitter:
     def __init__(self) -> None:
         self.out: list[ox.Quad] = []
+        # Evidence nodes already described: facts told by the same words share one node, and
+        # the graph files (written unit by unit, not deduplicated) must say it once.
+        self.described: set[ox.NamedNode] = set()
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, g: ox.NamedNode) -> None:
         self.out.append(ox.Quad(s, p, o, g))
@@ -245,8 +248,10 @@ def _fact(e: _Emitter, fact: Fact, names: Mapping[str, str]) -> None:
             if ev.article_id == aid:
                 vi = _id(f"evidence/{_seg(aid)}/{_digest(ev.sent_start, ev.sent_end, ev.start, ev.end)}")
                 e.add(s, _n(KG.evidence), vi, g)
-                e.add(vi, _TYPE, _n(KG.Evidence), g)
-                _anchor(e, vi, ev, g)
+                if vi not in e.described:
+                    e.described.add(vi)
+                    e.add(vi, _TYPE, _n(KG.Evidence), g)
+                    _anchor(e, vi, ev, g)
         _body(e, s, fact, g, names)
 
 
