@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import (
@@ -189,6 +189,10 @@ class _Ctx:
     mentions: list[Mention]
     by_token: dict[int, Mention]
     roles: list[Role]
+    # Pronoun token -> the person it was resolved to (pronoun chains are followed through it).
+    pronouns: dict[int, Mention | None] = field(default_factory=dict)
+    # Subject token of a lead -> the person the next sentence names (see ``_introductions``).
+    introduced: dict[int, Mention] = field(default_factory=dict)
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
@@ -201,6 +205,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
                 by_token.setdefault(t.i, m)
     ctx = _Ctx(doc, article, mentions, by_token, [])
     facts: list[Fact] = []
+    ctx.introduced = _introductions(ctx)
     ctx.roles = [*_roles(ctx), *_introduced_titles(ctx)]
     facts += ctx.roles
     facts += _ages(ctx)
@@ -208,9 +213,11 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts += _partners(ctx)
     facts += _contracts(ctx)
     facts += _unpriced_deals(ctx)
-    facts += _events(ctx)
-    facts += _statements(ctx)
-    facts += _according_to(ctx)
+    events = list(_events(ctx))
+    statements = [*_statements(ctx), *_according_to(ctx)]
+    facts += events
+    facts += _statement_events(ctx, statements, events)
+    facts += statements
     return facts
 
 
@@ -225,7 +232,7 @@ def _is_person(m: Mention) -> bool:
 
 def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
     """The entity a token stands for: its mention, a pronoun's antecedent, or a title's holder."""
-    m = ctx.by_token.get(tok.i)
+    m = ctx.by_token.get(tok.i) or ctx.introduced.get(tok.i)
     if m is not None:
         return m
     low = tok.lower_
@@ -373,6 +380,8 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
     sent_floor = tok.sent.start_char
     prev = [s for s in ctx.doc.sents if s.end_char <= sent_floor]
     floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else sent_floor)
+    if person:
+        return _person_antecedent(ctx, tok, floor)
     best = None
     actor = None
     for m in ctx.mentions:
@@ -380,15 +389,119 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
             break
         if m.start < floor:
             continue
-        if (_is_person(m) if person else not _full_person(m)) and "common" not in m.hints:
+        if not _full_person(m) and "common" not in m.hints:
             best = m
             if _is_actor(m):
                 actor = m
     # "it" is more often the company of the story than a country named in passing.
-    return best if person else (actor or best)
+    return actor or best
 
 
-_ORG_HEADS = (lx.ORG_NOUNS | lx.ORG_SUFFIXES) - {"partner", "team", "unit", "brand", "chain", "network"}
+_HE = frozenset(["he", "him", "his", "himself"])
+_SHE = frozenset(["she", "her", "hers", "herself"])
+_HONORIFIC_GENDER = {
+    "mr": _HE,
+    "sir": _HE,
+    "lord": _HE,
+    "mrs": _SHE,
+    "ms": _SHE,
+    "miss": _SHE,
+    "lady": _SHE,
+    "dame": _SHE,
+}
+
+
+def _gender_clash(ctx: _Ctx, m: Mention, pronoun: str) -> bool:
+    """ "Mrs Doe" is not "he": an honorific before the name that says the other gender."""
+    before = ctx.doc.text[max(0, m.start - 6) : m.start].split()
+    word = before[-1].lower().rstrip(".") if before else ""
+    gender = _HONORIFIC_GENDER.get(word)
+    return gender is not None and pronoun not in gender
+
+
+def _person_antecedent(ctx: _Ctx, tok: Token, floor: int) -> Mention | None:
+    """The person a "he" or "she" stands for: the nearest fitting name within two sentences.
+
+    With no name that near, the nearest earlier pronoun of the same gender in that window
+    passes on its own antecedent, so "He ... He ... He" keeps pointing at the person named
+    before the run. A one-word name the gazetteer knows as a place is a weak candidate, used
+    only when nothing else fits.
+    """
+    if tok.i in ctx.pronouns:
+        return ctx.pronouns[tok.i]
+    ctx.pronouns[tok.i] = None  # guards against cycles while resolving
+    low = tok.lower_
+    best: Mention | None = None
+    weak: Mention | None = None
+    for m in ctx.mentions:
+        if m.start >= tok.idx:
+            break
+        if m.start < floor or not _is_person(m) or "common" in m.hints or _gender_clash(ctx, m, low):
+            continue
+        if "place:gazetteer" in m.hints and " " not in m.text.strip() and not _full_person(m):
+            weak = m
+        else:
+            best = m
+    found = best
+    if found is None:
+        same = _HE if low in _HE else _SHE
+        start = (
+            next((t.i for t in tok.sent.doc if t.idx >= floor), tok.i)
+            if floor < tok.sent.start_char
+            else tok.sent.start
+        )
+        earlier = [t for t in ctx.doc[start : tok.i] if t.lower_ in same and t.pos_ == "PRON"]
+        if earlier:
+            found = _person_antecedent(ctx, earlier[-1], _floor_of(ctx, earlier[-1]))
+    found = found or weak
+    ctx.pronouns[tok.i] = found
+    return found
+
+
+def _floor_of(ctx: _Ctx, tok: Token) -> int:
+    """The start of the sentence two before ``tok``'s (the window antecedents are looked for in)."""
+    prev = [s for s in ctx.doc.sents if s.end_char <= tok.sent.start_char]
+    return prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else tok.sent.start_char)
+
+
+# Nouns that, after "the", point back at an organisation. Suffixes that are also common nouns
+# ("the post", "the oil", "the press", "the records") are left out.
+_ORG_HEADS = (lx.ORG_NOUNS | lx.ORG_SUFFIXES) - {
+    "partner",
+    "team",
+    "unit",
+    "brand",
+    "chain",
+    "network",
+    "post",
+    "press",
+    "times",
+    "news",
+    "energy",
+    "oil",
+    "capital",
+    "records",
+    "reserve",
+    "force",
+    "forces",
+    "office",
+    "service",
+    "services",
+    "securities",
+    "systems",
+    "technologies",
+    "technology",
+    "television",
+    "radio",
+    "media",
+    "exchange",
+    "insurance",
+    "investments",
+    "petroleum",
+    "stores",
+    "center",
+    "centre",
+}
 
 
 def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
@@ -558,21 +671,48 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     yield role
 
 
-def _introduced_titles(ctx: _Ctx) -> Iterator[Role]:
-    """A holder introduced by title and named in the next sentence, as news leads do.
+# "shipowner", "chairwoman", "spokesperson": compounds that name a person.
+_PERSON_ENDINGS = ("man", "woman", "person", "owner")
 
-    "A former finance chief at Acme was jailed. Jane Doe admitted ..." gives Jane Doe
-    the title: the title phrase is the subject, names nobody, and the next sentence's
-    subject is a full personal name the article has not used before.
+
+def _introductions(ctx: _Ctx) -> dict[int, Mention]:
+    """Leads that describe a person and name them in the next sentence, as news does.
+
+    "One of Japan's best-known businessmen was arrested. Jane Doe was once ...", "A former
+    finance chief at Acme was jailed. Jane Doe admitted ...": the subject describes a person
+    ("a"/"an" + a title or a noun for a person, or "one of" + such a plural), names nobody,
+    and the next sentence's subject is a full personal name the article has not used
+    before. A headline's bare subject ("Tycoon arrested") hands on to the lead it sums up.
+    Maps the describing subject's token to the person named.
     """
+    found: dict[int, Mention] = {}
     sents = list(ctx.doc.sents)
-    for sent, nxt in itertools.pairwise(sents):
+    for k in range(len(sents) - 2, -1, -1):
+        sent, nxt = sents[k], sents[k + 1]
         subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None or subj.lemma_.lower() not in lx.TITLE_WORDS:
+        if subj is None or any(t.i in ctx.by_token and _is_person(ctx.by_token[t.i]) for t in subj.subtree):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in subj.children):
+        head = subj
+        if subj.lower_ == "one":
+            head = next(
+                (p for c in subj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), subj
+            )
+        lemma = head.lemma_.lower()
+        if (
+            lemma not in lx.TITLE_WORDS
+            and lemma not in lx.PERSON_NOUNS
+            and not lemma.endswith(_PERSON_ENDINGS)
+        ):
             continue
-        if any(t.i in ctx.by_token and _is_person(ctx.by_token[t.i]) for t in subj.subtree):
+        dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
+        # "the former finance chief" introduces; "the man" points back at someone already named.
+        article_ok = {"a", "an", "the"} if lemma in lx.TITLE_WORDS else {"a", "an"}
+        if not (dets & article_ok or (head is not subj and head.tag_ == "NNS")):
+            if k == 0 and not dets and head.tag_ == "NN":
+                # A headline: "Tycoon arrested for fraud." stands for whoever its lead introduces.
+                lead = next((c for c in nxt.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if lead is not None and lead.i in found:
+                    found[subj.i] = found[lead.i]
             continue
         named = next((c for c in nxt.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         person = ctx.by_token.get(named.i) if named is not None else None
@@ -592,7 +732,22 @@ def _introduced_titles(ctx: _Ctx) -> Iterator[Role]:
             if m is not person
         ):
             continue
-        role = _appos_role(ctx, person, subj, sent)
+        found[subj.i] = person
+    return found
+
+
+def _introduced_titles(ctx: _Ctx) -> Iterator[Role]:
+    """The title of a lead's describing subject, held by the person the next sentence names.
+
+    "A former finance chief at Acme was jailed. Jane Doe admitted ..." gives Jane Doe the title.
+    """
+    for i, person in ctx.introduced.items():
+        subj = ctx.doc[i]
+        if subj.lemma_.lower() not in lx.TITLE_WORDS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in subj.children):
+            continue
+        role = _appos_role(ctx, person, subj, subj.sent)
         if role is not None:
             yield role
 
@@ -1433,6 +1588,26 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             yield Statement(
                 speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
             )
+
+
+def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequence[Event]) -> Iterator[Event]:
+    """Each statement is also a CAMEO 01 (Make statement) event of its speaker, as GDELT codes it.
+
+    A speech verb that is itself a trigger ("denied", "warned", "admitted") already made the
+    event of its own family; the statement adds none then. The date is the sentence's, else
+    the article's month for what is told in the present or the past.
+    """
+    triggers = {(ev.article_id, ev.start) for e in events for ev in e.evidence}
+    for st in statements:
+        ev = st.evidence[0]
+        if (ev.article_id, ev.start) in triggers or ev.start < 0:
+            continue
+        span = ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
+        yield Event("01", tok.lemma_.lower(), (st.speaker,), None, date, st.evidence)
 
 
 # Nouns that speak for someone else: "a spokesman for X", "X's spokeswoman", "a statement from X".

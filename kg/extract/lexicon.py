@@ -149,6 +149,18 @@ KIN_NOUNS = frozenset(
     ]
 )
 
+# Nouns for a person that are not titles: "a businessman", "one of the protesters".
+PERSON_NOUNS = frozenset(
+    """man woman boy girl teenager person businessman businesswoman tycoon mogul magnate
+    billionaire millionaire entrepreneur investor banker financier trader lawyer solicitor
+    barrister doctor surgeon nurse teacher student pupil soldier policeman policewoman officer
+    official politician lawmaker legislator activist campaigner protester protestor demonstrator
+    journalist reporter photographer worker employee executive boss pilot driver athlete player
+    footballer star singer musician actor actress author writer novelist artist scientist
+    researcher engineer priest cleric bishop suspect victim pensioner refugee migrant
+    detainee prisoner hostage citizen resident national veteran fan""".split()
+)
+
 # Titles that take a department qualifier: "defense secretary", "foreign minister".
 QUALIFIED_TITLES = frozenset(
     [
