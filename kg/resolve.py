@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 
 from .extract import lexicon as lx
-from .extract.entities import initials_match
+from .extract.entities import STYLED, initials_match
 from .model import (
     Age,
     Arg,
@@ -499,8 +499,9 @@ def _aliases(
 ) -> tuple[str, ...]:
     seen = {lx.fold(name)}
     out: list[str] = []
-    for m in ms:
-        c = _clean(m.text)
+    # "Lord Condon": a styled name is a name the person goes by, kept beside the bare one.
+    styled = [h[len(STYLED) :] for m in ms for h in m.hints if h.startswith(STYLED)]
+    for c in [*(_clean(m.text) for m in ms), *styled]:
         f = lx.fold(c)
         if f and f not in seen:
             seen.add(f)

@@ -488,3 +488,25 @@ def test_a_lead_that_describes_a_person_stands_for_the_name_in_the_next_sentence
     # A describing phrase with "the" points back, not forward: nobody is introduced.
     g = build("The businessman was arrested on Thursday. Halvard Mossberg was once the largest owner.")
     assert not [e for e in events(g) if e[0] == "17"]
+
+
+def test_a_peer_is_known_by_the_styled_name_and_the_title_is_no_place() -> None:
+    g = build("Lord Harwell of Dunmere, who chaired the inquiry, said the rules were weak. Harwell spoke later.")
+    harwell = next(e for e in g.entities if e.name.endswith("Harwell") or "Harwell" in e.aliases)
+    assert "Lord Harwell of Dunmere" in (harwell.name, *harwell.aliases)
+    assert not any(e.name == "Dunmere" for e in g.entities)
+
+
+def test_a_lead_that_describes_an_organisation_stands_for_the_one_named_next() -> None:
+    g = build(
+        "A group of farmers has called for lower fuel duties. "
+        "The Westmoor Growers Association held a meeting in March."
+    )
+    assert ("02", "2025-05", frozenset({"Westmoor Growers Association"})) in events(g)
+
+
+def test_unveiling_announces_but_launching_an_inquiry_is_the_inquiry() -> None:
+    evs = events(build("Velta Corp unveiled a new tablet on Tuesday. Borrow Bank launched an inquiry on Tuesday."))
+    assert ("01", "2025-05-06", frozenset({"Velta Corp"})) in evs
+    assert ("09", "2025-05-06", frozenset({"Borrow Bank"})) in evs
+    assert ("01", "2025-05-06", frozenset({"Borrow Bank"})) not in evs

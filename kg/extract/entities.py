@@ -429,10 +429,48 @@ def _maker_cues(doc: Doc, toks: Sequence[Token], root: Token) -> set[str]:
     return hints
 
 
+# The hint that carries a styled name: "person:styled:Lord Condon" (an alias of the person).
+STYLED = "person:styled:"
+# Styles that are part of how a person is named: "Lord Condon", "Baroness Smith of Leigh".
+PEER_STYLES = frozenset(["lord", "lady", "baroness", "baron", "viscount", "earl", "sir", "dame"])
+
+
+def peer_styles(doc: Doc) -> dict[int, tuple[str, tuple[int, int] | None]]:
+    """Names written with a peer's or knight's style: first name token -> (styled name, "of" part).
+
+    "Lord Faulkner of Worcester" gives Faulkner's token the name "Lord Faulkner of Worcester"
+    and the span of "of Worcester", which names a title and not a place of the story.
+
+    >>> from spacy.lang.en import English
+    >>> peer_styles(English()("Lord Faulkner of Worcester said so."))[1][0]
+    'Lord Faulkner of Worcester'
+    """
+    out: dict[int, tuple[str, tuple[int, int] | None]] = {}
+    for t in doc[:-1]:
+        if t.lower_ not in PEER_STYLES or not t.text[:1].isupper():
+            continue
+        end = t.i + 1
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end == t.i + 1:
+            continue
+        of: tuple[int, int] | None = None
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
+            stop = end + 1
+            while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            of = (doc[end].idx, doc[stop - 1].idx + len(doc[stop - 1].text))
+            end = stop
+        out[t.i + 1] = (doc[t.i : end].text, of)
+    return out
+
+
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Every entity mention of ``article`` (whose parse is ``doc``), in text order."""
     text = article.text
     zones = credit_zones(text)
+    styles = peer_styles(doc)
+    zones += [of for _, of in styles.values() if of is not None]
     lowered_words = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
     spans: list[tuple[list[Token], str, str]] = []  # tokens, provisional type, ner label
     covered: set[int] = set()
@@ -506,6 +544,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         hints = _hints(doc, toks, lowered_words)
         hints.add(f"ner:{label}")
+        if toks[0].i in styles:
+            hints.add(f"{STYLED}{styles[toks[0].i][0]}")
         mentions.append(
             Mention(
                 text=text[start:end],

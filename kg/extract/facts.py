@@ -10,7 +10,6 @@ defense secretary" stands for whoever holds that role).
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
 # only announcements are events: "said" reports every quote and is kept as a Statement.
 TRIGGERS: dict[str, str] = {}
 for _code, _words in {
-    "01": "announce announcement",
+    "01": "announce announcement unveil launch",
     "02": "appeal urge plead implore",
     "03": "pledge promise vow offer",
     "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation mediate mediation",
@@ -676,14 +675,15 @@ _PERSON_ENDINGS = ("man", "woman", "person", "owner")
 
 
 def _introductions(ctx: _Ctx) -> dict[int, Mention]:
-    """Leads that describe a person and name them in the next sentence, as news does.
+    """Leads that describe a person or an organisation and name it in the next sentence.
 
     "One of Japan's best-known businessmen was arrested. Jane Doe was once ...", "A former
     finance chief at Acme was jailed. Jane Doe admitted ...": the subject describes a person
     ("a"/"an" + a title or a noun for a person, or "one of" + such a plural), names nobody,
     and the next sentence's subject is a full personal name the article has not used
-    before. A headline's bare subject ("Tycoon arrested") hands on to the lead it sums up.
-    Maps the describing subject's token to the person named.
+    before. "A group of MPs has called for ..." works alike with an organisation named next.
+    A headline's bare subject ("Tycoon arrested") hands on to the lead it sums up. Maps the
+    describing subject's token to the one named.
     """
     found: dict[int, Mention] = {}
     sents = list(ctx.doc.sents)
@@ -698,11 +698,8 @@ def _introductions(ctx: _Ctx) -> dict[int, Mention]:
                 (p for c in subj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), subj
             )
         lemma = head.lemma_.lower()
-        if (
-            lemma not in lx.TITLE_WORDS
-            and lemma not in lx.PERSON_NOUNS
-            and not lemma.endswith(_PERSON_ENDINGS)
-        ):
+        is_person = lemma in lx.TITLE_WORDS or lemma in lx.PERSON_NOUNS or lemma.endswith(_PERSON_ENDINGS)
+        if not is_person and lemma not in _ORG_HEADS:
             continue
         dets = {c.lower_ for c in subj.children if c.dep_ == "det"}
         # "the former finance chief" introduces; "the man" points back at someone already named.
@@ -715,24 +712,24 @@ def _introductions(ctx: _Ctx) -> dict[int, Mention]:
                     found[subj.i] = found[lead.i]
             continue
         named = next((c for c in nxt.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        person = ctx.by_token.get(named.i) if named is not None else None
-        # A name with its own title ("said correspondent Jane Doe") is someone else.
-        if (
-            person is None
-            or named is None
-            or not _full_person(person)
-            or named.i > nxt.root.i
-            or {"person:title-before", "person:appos"} & set(person.hints)
-        ):
+        who = ctx.by_token.get(named.i) if named is not None else None
+        if who is None or named is None or named.i > nxt.root.i:
             continue
-        surname = lx.fold(person.text).split()[-1]
-        if any(
-            m.start < person.start and surname in lx.fold(m.text).split()
-            for m in ctx.mentions
-            if m is not person
-        ):
+        if is_person:
+            # A name with its own title ("said correspondent Jane Doe") is someone else.
+            if not _full_person(who) or {"person:title-before", "person:appos"} & set(who.hints):
+                continue
+            word = lx.fold(who.text).split()[-1]
+        else:
+            # "A group of MPs has called for ... The Parliamentary Group on Gaming held ...".
+            if _full_person(who) or not _is_actor(who) or "common" in who.hints or _made(who):
+                continue
+            word = lx.fold(who.text)
+        if any(m.start < who.start and word in lx.fold(m.text).split() for m in ctx.mentions if m is not who):
             continue
-        found[subj.i] = person
+        if not is_person and any(m.start < who.start and lx.fold(m.text) == word for m in ctx.mentions):
+            continue
+        found[subj.i] = who
     return found
 
 
@@ -1199,7 +1196,9 @@ def _family(tok: Token) -> str | None:
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma == "call" and tok.pos_ == "VERB" and "on" in preps:
         return "02"
-    if lemma in {"call", "press", "push"} and tok.pos_ == "VERB" and "for" in preps:
+    if lemma == "call" and tok.pos_ == "VERB" and "for" in preps:
+        return "02"  # "called for an inquiry" asks; "pressed for" and "demanded" insist
+    if lemma in {"press", "push"} and tok.pos_ == "VERB" and "for" in preps:
         return "10"
     if lemma == "plead":
         # "pleaded guilty" yields; "pleads not guilty" rejects the charge.
@@ -1262,6 +1261,11 @@ def _family(tok: Token) -> str | None:
     if lemma == "charge" and ({t.lower_ for t in tok.sent} & NOT_EVENT_SENSES["charge"]):
         return None
     if lemma in {"offer", "sign"} and tok.pos_ == "NOUN":
+        return None
+    if lemma == "launch" and (
+        tok.pos_ == "NOUN" or any(c.dep_ == "dobj" and TRIGGERS.get(c.lemma_.lower()) for c in tok.children)
+    ):
+        # "launched an inquiry": the inquiry is the event; launching a product announces it.
         return None
     return code
 
