@@ -69,6 +69,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:launched": ("Product", 2.0),
     "product:appos": ("Product", 3.0),
     "product:made-by": ("Product", 2.0),
+    "product:model": ("Product", 3.0),
     "product:owned": ("Product", 1.5),
     "law:suffix": ("Law", 3.0),
     "place:gazetteer": ("Place", 2.5),
@@ -324,6 +325,17 @@ def resolve(
                 uf.union(k, singular)
                 break
 
+    # One model designation is one product: "Airbus A330" ~ "A330" ~ "A330s" ~ "Air France A330".
+    by_model: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        model = _designation(k)
+        if model and (prelim.get(k) == "Product" or k.removesuffix("s") == model or k == model):
+            by_model[model].append(k)
+    for ks in by_model.values():
+        if len(ks) > 1 and any(prelim.get(k) == "Product" for k in ks):
+            for other in ks[1:]:
+                uf.union(ks[0], other)
+
     for a, b in equivalences:
         fa, fb = lx.fold(a), lx.fold(b)
         if fa in groups and fb in groups:
@@ -405,6 +417,22 @@ def resolve(
             assignment[m] = key
     entities.sort(key=lambda e: e.key)
     return entities, assignment
+
+
+def _designation(key: str) -> str:
+    """The model designation in a name: its words with letters and digits, or three digits.
+
+    >>> _designation("air france a330s"), _designation("boeing 747-400"), _designation("acme 2005")
+    ('a330', '747-400', '')
+    """
+    words = []
+    for w in key.split():
+        w = w[:-1] if w.endswith("s") and w[:-1][-1:].isdigit() else w
+        if (any(c.isdigit() for c in w) and any(c.isalpha() for c in w) and len(w) >= 3) or re.fullmatch(
+            r"\d{3}(?:-\d{1,3})?", w
+        ):
+            words.append(w)
+    return " ".join(words)
 
 
 def _latest_before(m: Mention, cands: Sequence[str], groups: dict[str, list[Mention]]) -> list[str]:

@@ -510,3 +510,18 @@ def test_unveiling_announces_but_launching_an_inquiry_is_the_inquiry() -> None:
     assert ("01", "2025-05-06", frozenset({"Velta Corp"})) in evs
     assert ("09", "2025-05-06", frozenset({"Borrow Bank"})) in evs
     assert ("01", "2025-05-06", frozenset({"Borrow Bank"})) not in evs
+
+
+def test_a_makers_name_before_a_model_designation_names_a_product_of_that_maker() -> None:
+    g = build(
+        "The Vantor VX-700 jetliner was grounded on Monday. Vantor Aerospace said the VX-700s would fly again. "
+        "Brightsky Air flies two Vantor VX-700 planes."
+    )
+    n = names(g)
+    products = [e for e in g.entities if e.type.value == "Product"]
+    assert [p.name for p in products] == ["Vantor VX-700"]
+    makers = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+    assert ("Vantor VX-700", "Vantor Aerospace") in makers or ("Vantor VX-700", "Vantor") in makers
+    # A date or an ordinal after a name is no model.
+    g = build("Halvorsen Group reported results for DEC 31. Orvane Corp 2ND quarter profit rose.")
+    assert not [e for e in g.entities if e.type.value == "Product"]

@@ -22,7 +22,7 @@ from ..model import Article, Mention
 from . import lexicon as lx
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 LAUNCH_VERBS = frozenset(["launch", "unveil", "release", "introduce", "debut", "ship"])
 # "the X developed by Acme": what an organisation makes.
@@ -352,12 +352,14 @@ def _with_number(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def _entity_spans(doc: Doc) -> list[tuple[list[Token], str]]:
+def _entity_spans(doc: Doc, makers: dict[int, int]) -> list[tuple[list[Token], str]]:
     """The NER's spans, an organisation's name split off its last word repaired.
 
     The tagger sometimes reads the last word of a company's name as a first name:
     "sued by Lockheed Martin" -> ORG "Lockheed" + PERSON "Martin". A one-word PERSON
-    right after an ORG, with nothing between, continues the organisation's name.
+    right after an ORG, with nothing between, continues the organisation's name. A maker's
+    name and a model designation become one product; ``makers`` records, by the span's first
+    token, how many of its tokens name the maker.
     """
     ents = list(doc.ents)
     out: list[tuple[list[Token], str]] = []
@@ -377,6 +379,14 @@ def _entity_spans(doc: Doc) -> list[tuple[list[Token], str]]:
         ):
             toks = [*toks, *nxt]
             i += 1
+        if label in {"ORG", "PRODUCT"}:
+            model = _model_after(doc, ent, nxt) if label == "ORG" else _model_after(doc, ent, None)
+            if model:
+                # "the Airbus A330", "a Motorola ROKR E1": a maker's name and a model designation.
+                makers[toks[0].i] = len(toks)
+                toks, label = [*toks, *model], "PRODUCT"
+                if nxt is not None and nxt.start < toks[-1].i + 1:
+                    i += 1
         if label == "PERSON" and toks[0].i > 0 and _CAMEL.match(doc[toks[0].i - 1].text):
             # "its xTunes Music Store" read as a person "Music Store": a brand in camel case
             # starts the name, and no person's name does, so the NER's type is dropped.
@@ -398,6 +408,42 @@ def _entity_spans(doc: Doc) -> list[tuple[list[Token], str]]:
         out.append((toks, label))
         i += 1
     return out
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+_DESIGNATION = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{2,}$|^\d{3,4}$")
+_MODEL = re.compile(r"^(?=.*\d)[A-Z0-9][A-Za-z0-9-]*$|^[A-Z][A-Z0-9-]{2,}$")
+
+
+def _model_after(doc: Doc, ent: Span, nxt: Span | None) -> list[Token]:
+    """The model designation right after a maker's name: "A330", "787 Dreamliner", "ROKR E1".
+
+    Either the NER's PRODUCT span that follows with nothing between, or up to three tokens
+    written like models (with a digit, or in capitals) that no entity covers.
+    """
+    last = doc[ent.end - 1]
+    if (
+        not last.whitespace_
+        or last.tag_ == "POS"
+        or last.text.endswith(("'", "’"))
+        or _shouting(ent.sent.text)
+    ):
+        return []
+    if nxt is not None and nxt.label_ == "PRODUCT" and nxt.start == ent.end:
+        return list(nxt)
+    out: list[Token] = []
+    for t in doc[ent.end : ent.end + 3]:
+        if (
+            t.ent_type_
+            or not _MODEL.match(t.text)
+            or t.lower_ in lx.COMMON_ACRONYMS
+            or _ORDINAL.match(t.text)
+        ):
+            break
+        out.append(t)
+    # A model has a designation with a digit ("A9", "747"); capitals alone ("Acme USA") are
+    # more often part of the company's name.
+    return out if any(_DESIGNATION.match(t.text) for t in out) else []
 
 
 def _maker_cues(doc: Doc, toks: Sequence[Token], root: Token) -> set[str]:
@@ -429,6 +475,8 @@ def _maker_cues(doc: Doc, toks: Sequence[Token], root: Token) -> set[str]:
     return hints
 
 
+# The hint that carries the maker named before a model: "product:model-of:Airbus" on "Airbus A330".
+MODEL_OF = "product:model-of:"
 # The hint that carries a styled name: "person:styled:Lord Condon" (an alias of the person).
 STYLED = "person:styled:"
 # Styles that are part of how a person is named: "Lord Condon", "Baroness Smith of Leigh".
@@ -474,7 +522,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     lowered_words = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
     spans: list[tuple[list[Token], str, str]] = []  # tokens, provisional type, ner label
     covered: set[int] = set()
-    for toks, label_ in _entity_spans(doc):
+    makers: dict[int, int] = {}
+    for toks, label_ in _entity_spans(doc, makers):
         if label_ not in NER_TYPES and label_ != "PROPN":
             continue
         if label_ in {"ORG", "PRODUCT"}:
@@ -546,6 +595,9 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         hints.add(f"ner:{label}")
         if toks[0].i in styles:
             hints.add(f"{STYLED}{styles[toks[0].i][0]}")
+        if toks[0].i in makers and makers[toks[0].i] < len(toks):
+            maker = doc[toks[0].i : toks[0].i + makers[toks[0].i]]
+            hints |= {"product:model", f"{MODEL_OF}{maker.text}"}
         mentions.append(
             Mention(
                 text=text[start:end],

@@ -31,7 +31,7 @@ from ..model import (
     TimeValue,
 )
 from . import lexicon as lx
-from .entities import LAUNCH_VERBS
+from .entities import LAUNCH_VERBS, MODEL_OF
 from .money import parse_money
 from .time import resolve as resolve_time
 from .time import tense_of
@@ -953,6 +953,11 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                 for c in t.children:
                     if c.i in ctx.by_token:
                         maker = ctx.by_token[c.i]
+        # "the Airbus A330": the maker's name before the model; the organisation of the story
+        # whose name has those words ("Airbus", "Airbus Industrie").
+        named = next((h[len(MODEL_OF) :] for h in p.hints if h.startswith(MODEL_OF)), None)
+        if maker is None and named:
+            maker = f"name~{lx.fold(named)}"
         if maker is not None and maker is not p:
             yield Maker(p, maker, _evidence(ctx, sent, p.start, p.end))
 
