@@ -352,7 +352,7 @@ def _with_number(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def _entity_spans(doc: Doc, makers: dict[int, int]) -> list[tuple[list[Token], str]]:
+def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[list[Token], str]]:
     """The NER's spans, an organisation's name split off its last word repaired.
 
     The tagger sometimes reads the last word of a company's name as a first name:
@@ -361,6 +361,7 @@ def _entity_spans(doc: Doc, makers: dict[int, int]) -> list[tuple[list[Token], s
     name and a model designation become one product; ``makers`` records, by the span's first
     token, how many of its tokens name the maker.
     """
+    makers = {} if makers is None else makers
     ents = list(doc.ents)
     out: list[tuple[list[Token], str]] = []
     i = 0
@@ -415,6 +416,10 @@ _DESIGNATION = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{2,}$|^\d{3,4}$")
 _MODEL = re.compile(r"^(?=.*\d)[A-Z0-9][A-Za-z0-9-]*$|^[A-Z][A-Z0-9-]{2,}$")
 
 
+def _has_sentences(doc: Doc) -> bool:
+    return doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
+
+
 def _model_after(doc: Doc, ent: Span, nxt: Span | None) -> list[Token]:
     """The model designation right after a maker's name: "A330", "787 Dreamliner", "ROKR E1".
 
@@ -426,7 +431,7 @@ def _model_after(doc: Doc, ent: Span, nxt: Span | None) -> list[Token]:
         not last.whitespace_
         or last.tag_ == "POS"
         or last.text.endswith(("'", "’"))
-        or _shouting(ent.sent.text)
+        or (_has_sentences(doc) and _shouting(ent.sent.text))
     ):
         return []
     if nxt is not None and nxt.label_ == "PRODUCT" and nxt.start == ent.end:
