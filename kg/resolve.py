@@ -70,6 +70,11 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:appos": ("Product", 3.0),
     "product:made-by": ("Product", 2.0),
     "product:model": ("Product", 3.0),
+    # Cues from the facts a mention takes part in (see ``kg.extract.with_fact_cues``).
+    "org:role-of": ("Organisation", 2.0),
+    "org:maker": ("Organisation", 2.0),
+    "person:role": ("Person", 1.5),
+    "person:age": ("Person", 1.5),
     "product:owned": ("Product", 1.5),
     "law:suffix": ("Law", 3.0),
     "place:gazetteer": ("Place", 2.5),

@@ -491,7 +491,9 @@ def test_a_lead_that_describes_a_person_stands_for_the_name_in_the_next_sentence
 
 
 def test_a_peer_is_known_by_the_styled_name_and_the_title_is_no_place() -> None:
-    g = build("Lord Harwell of Dunmere, who chaired the inquiry, said the rules were weak. Harwell spoke later.")
+    g = build(
+        "Lord Harwell of Dunmere, who chaired the inquiry, said the rules were weak. Harwell spoke later."
+    )
     harwell = next(e for e in g.entities if e.name.endswith("Harwell") or "Harwell" in e.aliases)
     assert "Lord Harwell of Dunmere" in (harwell.name, *harwell.aliases)
     assert not any(e.name == "Dunmere" for e in g.entities)
@@ -506,7 +508,9 @@ def test_a_lead_that_describes_an_organisation_stands_for_the_one_named_next() -
 
 
 def test_unveiling_announces_but_launching_an_inquiry_is_the_inquiry() -> None:
-    evs = events(build("Velta Corp unveiled a new tablet on Tuesday. Borrow Bank launched an inquiry on Tuesday."))
+    evs = events(
+        build("Velta Corp unveiled a new tablet on Tuesday. Borrow Bank launched an inquiry on Tuesday.")
+    )
     assert ("01", "2025-05-06", frozenset({"Velta Corp"})) in evs
     assert ("09", "2025-05-06", frozenset({"Borrow Bank"})) in evs
     assert ("01", "2025-05-06", frozenset({"Borrow Bank"})) not in evs
@@ -525,3 +529,36 @@ def test_a_makers_name_before_a_model_designation_names_a_product_of_that_maker(
     # A date or an ordinal after a name is no model.
     g = build("Halvorsen Group reported results for DEC 31. Orvane Corp 2ND quarter profit rose.")
     assert not [e for e in g.entities if e.type.value == "Product"]
+
+
+def titles(g: Graph) -> set[tuple[str, str, str | None]]:
+    n = names(g)
+    return {
+        (n[f.person], f.title.lower(), n.get(f.organisation) if f.organisation else None)
+        for f in g.facts
+        if isinstance(f, Role)
+    }
+
+
+def test_a_corporate_title_without_an_organisation_belongs_to_the_company_just_named() -> None:
+    g = build("Kestrel Dynamics recalled its drones on Monday. Chief executive Mara Lindqvist said sorry.")
+    assert ("Mara Lindqvist", "chief executive", "Kestrel Dynamics") in titles(g)
+    # A president may lead a country: no organisation is guessed for that title.
+    g = build("Kestrel Dynamics recalled its drones on Monday. President Mara Lindqvist said sorry.")
+    assert all(org is None for _, title, org in titles(g) if title == "president")
+
+
+def test_two_titles_joined_by_and_share_the_organisation_given_once() -> None:
+    g = build("The vice president and general counsel of Orvane Corp, Ilse Brandt, spoke on Monday.")
+    assert {
+        ("Ilse Brandt", "vice president", "Orvane Corp"),
+        ("Ilse Brandt", "general counsel", "Orvane Corp"),
+    } <= titles(g)
+
+
+def test_the_organisation_of_a_role_is_typed_an_organisation_whatever_the_ner_said() -> None:
+    g = build(
+        '"It is a fit," said Rolf Aas, vice president of business development for Quellion. '
+        "Quellion makes software. Quellion sold it."
+    )
+    assert {e.name: e.type.value for e in g.entities}.get("Quellion") == "Organisation"

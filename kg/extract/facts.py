@@ -633,6 +633,10 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 org = _qualifier_org(title_toks)
             if org is None:
                 org = _from_org(ctx, span) or _seat_org(title_toks)
+            if org is None and title_toks[-1].lower_ in CORPORATE_TITLES:
+                # "Chief executive Jane Doe said ..." in a story about a company: the company
+                # named just before.
+                org = _org_antecedent(ctx, title_toks[0])
             key = (m.start, title.lower())
             if key not in seen:
                 seen.add(key)
@@ -655,19 +659,38 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
         # Apposition: "Jane Doe, a former adviser at Acme", "Jane Doe, chairman of Acme",
         # and the reverse, "Acme chairwoman, Jane Doe".
         head = span.root
-        if head.dep_ == "appos" and (
-            head.head.lower_ in lx.TITLE_WORDS or head.head.lemma_.lower() in lx.TITLE_WORDS
+        titled = head.head
+        if (
+            head.dep_ == "appos"
+            and titled.dep_ == "pobj"
+            and titled.head.head.lemma_.lower() in lx.TITLE_WORDS
         ):
-            role = _appos_role(ctx, m, head.head, sent)
-            if role is not None and (m.start, role.title.lower()) not in seen:
-                seen.add((m.start, role.title.lower()))
-                yield role
+            # "the general counsel of Acme, Jane Doe": the parse often hangs the name on Acme.
+            titled = titled.head.head
+        if head.dep_ == "appos" and (
+            titled.lower_ in lx.TITLE_WORDS or titled.lemma_.lower() in lx.TITLE_WORDS
+        ):
+            first = _appos_role(ctx, m, titled, sent)
+            conj = [c for c in titled.children if c.dep_ == "conj"]
+            for role in [first, *(_appos_role(ctx, m, c, sent) for c in conj)]:
+                if role is not None and first is not None and role.organisation is None:
+                    role = Role(m, role.title, first.organisation, role.former, role.evidence)
+                if role is not None and (m.start, role.title.lower()) not in seen:
+                    seen.add((m.start, role.title.lower()))
+                    yield role
         for ap in [c for c in head.children if c.dep_ == "appos"]:
             for noun in [ap, *[c for c in ap.children if c.dep_ == "conj"]]:
                 role = _appos_role(ctx, m, noun, sent)
                 if role is not None and (m.start, role.title.lower()) not in seen:
                     seen.add((m.start, role.title.lower()))
                     yield role
+
+
+# Titles that only a company or an institution gives: with no organisation named, the one the
+# story has just named is meant. ("President" and "director" are left out: countries, films.)
+CORPORATE_TITLES = frozenset(
+    ["executive", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chairperson", "counsel", "treasurer"]
+)
 
 
 # "shipowner", "chairwoman", "spokesperson": compounds that name a person.
@@ -871,8 +894,13 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
             }
         ):
             title_words.append(t.text)
+    # "vice president and general counsel of Acme": the organisation may hang on the last title.
+    titled = [noun, *(c for c in noun.children if c.dep_ == "conj" and c.lemma_.lower() in lx.TITLE_WORDS)]
     for prep in (
-        c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}
+        c
+        for n in titled
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}
     ):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             direct = _mention_at(ctx, pobj)
