@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Age, Article, ArticleExtraction, Fact, Maker, Mention, Role
 
@@ -80,7 +80,7 @@ def with_fact_cues(mentions: Sequence[Mention], facts: Sequence[Fact]) -> tuple[
 
     out: list[Fact] = []
     for f in facts:
-        changes = {
+        changes: dict[str, Any] = {
             fd.name: swap(getattr(f, fd.name)) for fd in dataclasses.fields(f) if fd.name != "evidence"
         }
         out.append(dataclasses.replace(f, **changes))
