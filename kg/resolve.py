@@ -73,6 +73,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     # Cues from the facts a mention takes part in (see ``kg.extract.with_fact_cues``).
     "org:role-of": ("Organisation", 2.0),
     "org:maker": ("Organisation", 2.0),
+    "org:agent": ("Organisation", 1.5),
     "person:role": ("Person", 1.5),
     "person:age": ("Person", 1.5),
     "product:owned": ("Product", 1.5),
@@ -149,6 +150,7 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     full_person = any(
         "ner:PERSON" in m.hints and len(m.text.split()) >= 2 and "org:suffix" not in m.hints for m in ms
     )
+    agentive = any("org:agent" in m.hints for m in ms)
     for m in ms:
         for h in m.hints:
             if h in WEIGHTS:
@@ -162,6 +164,9 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
                 # The tagger learnt ORG from capitalised names; a brand written "xName" is as often
                 # a product as a company, so its ORG label is a weak vote.
                 if h == "ner:ORG" and _LOWER_BRAND.match(m.text.strip()):
+                    w = 0.5
+                # A place no gazetteer knows that acts like a company ("Acme sues") was misread.
+                if h in {"ner:GPE", "ner:LOC"} and "place:unknown" in m.hints and agentive:
                     w = 0.5
                 votes[kind] += w
     if full_person:

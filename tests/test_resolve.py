@@ -224,3 +224,21 @@ def test_entity_spans_repair_split_names() -> None:
 def test_a_name_keeps_its_own_number_but_not_a_quantity() -> None:
     names = {e.name for e in story('He told Radio Vega 24: "We will win." Acme added 3 percent.')}
     assert "Radio Vega 24" in names
+
+
+def _gpe(text: str, start: int, *cues: str) -> Mention:
+    return Mention(
+        text, "Place", "a", start, start + len(text), 0, 99, "x", ("ner:GPE", "place:unknown", *cues)
+    )
+
+
+def test_an_unknown_place_that_acts_like_a_company_is_an_organisation() -> None:
+    # Three misread "places" that sue and state things outvote four plain ones.
+    ms = [_gpe("Quorvex", i * 10, "org:agent") for i in range(3)] + [
+        _gpe("Quorvex", 50 + i * 10) for i in range(4)
+    ]
+    ents, _ = resolve(ms)
+    assert [(e.name, e.type.value) for e in ents] == [("Quorvex", "Organisation")]
+    # Without an agent's cue an unknown place stays a place.
+    ents, _ = resolve([_gpe("Brixholm", i * 10) for i in range(3)])
+    assert [(e.name, e.type.value) for e in ents] == [("Brixholm", "Place")]

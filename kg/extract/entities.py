@@ -24,6 +24,10 @@ from . import lexicon as lx
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# Verbs whose subject acts as a company or a person does, never as a place.
+AGENT_VERBS = frozenset(
+    ["sue", "file", "sell", "buy", "acquire", "purchase", "hire", "fire", "employ", "announce", "launch", "unveil", "release", "develop", "manufacture", "produce", "market", "ship", "say", "state", "claim", "tell", "explain", "add", "insist", "deny", "confirm", "admit", "plan", "intend", "agree", "sign", "offer", "own", "operate"]
+)
 LAUNCH_VERBS = frozenset(["launch", "unveil", "release", "introduce", "debut", "ship"])
 # "the X developed by Acme": what an organisation makes.
 MAKE_VERBS = frozenset(
@@ -224,6 +228,13 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("place:town")
     elif words[-1].endswith(lx.PLACE_ENDINGS) and len(words[-1]) > 7:
         hints.add("place:suffix")
+    elif first.ent_type_ in {"GPE", "LOC"}:
+        # A "place" no gazetteer knows that sues, sells or says things is an organisation.
+        # The name's own head: "Acme sues", not "an Acme trader said".
+        root = next((t for t in toks if not lo <= t.head.i < hi or t.head.i == t.i), toks[-1])
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in AGENT_VERBS:
+            hints.add("org:agent")
+        hints.add("place:unknown")
     if lo >= 1 and doc[lo - 1].lower_ in {"from", "near"} and lo >= 2 and _near_person(doc, doc[lo - 1]):
         hints.add("place:from")
     if len(toks) == 1 and first.lower_ in lowered_words and not first.is_upper:
