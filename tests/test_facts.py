@@ -562,3 +562,20 @@ def test_the_organisation_of_a_role_is_typed_an_organisation_whatever_the_ner_sa
         "Quellion makes software. Quellion sold it."
     )
     assert {e.name: e.type.value for e in g.entities}.get("Quellion") == "Organisation"
+
+
+def test_a_plural_subject_stands_for_the_people_a_nearby_sentence_lists() -> None:
+    g = build(
+        "Six activists were arrested on Friday after a sit-in. "
+        "Those arrested included Ilse Brandt, a teacher, and Rolf Aas."
+    )
+    assert ("17", "2025-05-09", frozenset({"Ilse Brandt", "Rolf Aas"})) in events(g)
+    # With no list nearby the plural stands for nobody, and no event is made.
+    g = build("Six activists were arrested on Friday after a sit-in. The police gave no names.")
+    assert not [e for e in events(g) if e[0] == "17"]
+
+
+def test_a_title_with_a_name_beside_it_speaks_as_that_person() -> None:
+    g = build("The general counsel of Orvane Corp, Ilse Brandt, said the claim was false.")
+    n = names(g)
+    assert {n[f.speaker] for f in g.facts if isinstance(f, Statement)} == {"Ilse Brandt"}

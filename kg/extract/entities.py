@@ -26,7 +26,43 @@ if TYPE_CHECKING:
 
 # Verbs whose subject acts as a company or a person does, never as a place.
 AGENT_VERBS = frozenset(
-    ["sue", "file", "sell", "buy", "acquire", "purchase", "hire", "fire", "employ", "announce", "launch", "unveil", "release", "develop", "manufacture", "produce", "market", "ship", "say", "state", "claim", "tell", "explain", "add", "insist", "deny", "confirm", "admit", "plan", "intend", "agree", "sign", "offer", "own", "operate"]
+    [
+        "sue",
+        "file",
+        "sell",
+        "buy",
+        "acquire",
+        "purchase",
+        "hire",
+        "fire",
+        "employ",
+        "announce",
+        "launch",
+        "unveil",
+        "release",
+        "develop",
+        "manufacture",
+        "produce",
+        "market",
+        "ship",
+        "say",
+        "state",
+        "claim",
+        "tell",
+        "explain",
+        "add",
+        "insist",
+        "deny",
+        "confirm",
+        "admit",
+        "plan",
+        "intend",
+        "agree",
+        "sign",
+        "offer",
+        "own",
+        "operate",
+    ]
 )
 LAUNCH_VERBS = frozenset(["launch", "unveil", "release", "introduce", "debut", "ship"])
 # "the X developed by Acme": what an organisation makes.

@@ -1436,6 +1436,56 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
     return out
 
 
+_GROUP_PRONOUNS = frozenset(["they", "those", "these"])
+
+
+def _is_group(t: Token) -> bool:
+    """ "they", "those", "the men", "eight protesters": a plural that stands for people."""
+    return t.lower_ in _GROUP_PRONOUNS or (
+        t.tag_ == "NNS" and (t.lower_ in _PERSON_PLURALS or t.lemma_.lower() in lx.PERSON_NOUNS)
+    )
+
+
+def _group_members(ctx: _Ctx, tok: Token) -> list[Arg]:
+    """The people a plural subject stands for, as a nearby sentence lists them.
+
+    "Eight protesters were charged. ... Those charged included Jane Doe and John Roe." gives
+    the charge Jane Doe and John Roe: a sentence within two of the event whose subject is
+    "those", "they" or such a plural and whose verb is "include" or "be" names the members,
+    the object and the names joined to it by "and".
+    """
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or not _is_group(subj):
+        return []
+    sents = list(ctx.doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    for sent in [*sents[k : k + 3], *reversed(sents[max(0, k - 2) : k])]:
+        root = sent.root
+        if root.lemma_.lower() not in {"include", "be"} or root.i == verb.i:
+            continue
+        if not any(c.dep_ == "nsubj" and _is_group(c) for c in root.children):
+            continue
+        heads = [c for c in root.children if c.dep_ in {"dobj", "attr"}]
+        seen: list[Token] = []
+        while heads:
+            h = heads.pop()
+            seen.append(h)
+            # "Jane Doe, a pilot, and John Roe": the next name may hang on the apposition.
+            heads.extend(
+                c for c in h.children if c.dep_ == "conj" or (c.dep_ == "appos" and c.i not in ctx.by_token)
+            )
+        members: list[Arg] = []
+        for t in sorted(seen, key=lambda t: t.i):
+            m = ctx.by_token.get(t.i)
+            # The group is of people: a name the NER typed otherwise still counts unless surely not a person.
+            if m is not None and not _not_person(m) and m not in members:
+                members.append(m)
+        if members:
+            return members
+    return []
+
+
 def _place(ctx: _Ctx, tok: Token) -> Arg | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
@@ -1545,7 +1595,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
             code = _family(tok)
             if code is None:
                 continue
-            parts = _participants(ctx, tok)
+            parts = _participants(ctx, tok) or _group_members(ctx, tok)
             if not parts:
                 continue
             date = _date_for(ctx, tok, sent)
@@ -1672,6 +1722,15 @@ def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
     investment officer at Acme Jane Doe said") is that person.
     """
     arg = _mention_at(ctx, subj)
+    if isinstance(arg, str) and arg.startswith("title:"):
+        # "The general counsel of Acme, Jane Doe, said": the name beside the title speaks.
+        named = [
+            ctx.by_token[t.i]
+            for t in subj.subtree
+            if t.dep_ == "appos" and t.i in ctx.by_token and _is_person(ctx.by_token[t.i])
+        ]
+        if named:
+            return named[0]
     if arg is not None and not (isinstance(arg, str) and subj.lower_ in MOUTHPIECES):
         return arg
     if subj.lower_ in MOUTHPIECES:
