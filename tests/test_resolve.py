@@ -242,3 +242,17 @@ def test_an_unknown_place_that_acts_like_a_company_is_an_organisation() -> None:
     # Without an agent's cue an unknown place stays a place.
     ents, _ = resolve([_gpe("Brixholm", i * 10) for i in range(3)])
     assert [(e.name, e.type.value) for e in ents] == [("Brixholm", "Place")]
+
+
+def test_an_institutions_name_goes_on_after_for_on_and_of() -> None:
+    names = {e.name for e in story("The Federal Service for the Financial Markets halted trading on Monday.")}
+    assert "Federal Service for the Financial Markets" in names
+    # "and" followed by another organisation's name ends the first one.
+    names = {e.name for e in story("The Council of Europe and Orvane Corp signed a pact.")}
+    assert "Orvane Corp" in names and not any("and" in n for n in names)
+
+
+def test_a_currency_code_beside_an_amount_is_no_organisation() -> None:
+    names = {e.name for e in story("The two sizes will cost $199 and $249 USD respectively.")}
+    names |= {e.name for e in story("It sells for 40 EUR, Quellion said.")}
+    assert not names & {"USD", "EUR"}

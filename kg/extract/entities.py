@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
 from . import lexicon as lx
+from .money import valid_currency_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -427,6 +428,15 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
         ):
             toks = [*toks, *nxt]
             i += 1
+        if label == "ORG":
+            tail = _institution_tail(doc, ent)
+            if tail:
+                # "Federal Service for the Financial Markets", "Group on Betting and Gaming".
+                toks = [*toks, *tail]
+                while i + 1 < len(ents) and ents[i + 1].start < toks[-1].i + 1:
+                    i += 1
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+                ent = doc[toks[0].i : toks[-1].i + 1]
         if label in {"ORG", "PRODUCT"}:
             model = _model_after(doc, ent, nxt) if label == "ORG" else _model_after(doc, ent, None)
             if model:
@@ -461,6 +471,104 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 _DESIGNATION = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{2,}$|^\d{3,4}$")
 _MODEL = re.compile(r"^(?=.*\d)[A-Z0-9][A-Za-z0-9-]*$|^[A-Z][A-Z0-9-]{2,}$")
+
+
+# Heads of institutions' names that go on with "for", "on" or "of" and a field:
+# "Commission for Racial Equality", "Office for National Statistics".
+INSTITUTION_HEADS = frozenset(
+    [
+        "service",
+        "commission",
+        "council",
+        "committee",
+        "agency",
+        "office",
+        "institute",
+        "institution",
+        "centre",
+        "center",
+        "group",
+        "bureau",
+        "society",
+        "federation",
+        "association",
+        "foundation",
+        "department",
+        "ministry",
+        "authority",
+        "board",
+        "union",
+        "league",
+        "organisation",
+        "organization",
+        "coalition",
+        "alliance",
+        "panel",
+        "tribunal",
+        "fund",
+        "trust",
+    ]
+)
+
+
+def _opening_word(t: Token) -> bool:
+    """A word capitalised only because it opens a sentence or a quotation: "Symbolically, ..."."""
+    doc = t.doc
+    opens = t.i == 0 or t.is_sent_start or doc[t.i - 1].text in {'"', "“", "(", "'", "‘"}
+    # Tags only: names like "Kelly" end in "-ly" too.
+    return bool(opens) and t.tag_ in {"RB", "RBR", "RBS", "IN"}
+
+
+def _currency_code(toks: Sequence[Token]) -> bool:
+    """ "USD" in "$249 USD": a currency's code beside an amount, not an organisation."""
+    if len(toks) != 1 or len(toks[0].text) != 3 or not toks[0].text.isupper():
+        return False
+    t, doc = toks[0], toks[0].doc
+    near = [doc[i] for i in (t.i - 1, t.i + 1) if 0 <= i < len(doc)]
+    return any(n.like_num or n.ent_type_ == "MONEY" for n in near) and valid_currency_code(t.text)
+
+
+def _joins_name(doc: Doc, k: int) -> bool:
+    """Whether the word after "and" goes on with a name: capitalised, and no name of its own."""
+    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].ent_type_ not in {"ORG", "PERSON", "NORP"}
+
+
+def _institution_tail(doc: Doc, ent: Span) -> list[Token]:
+    """ "for the Financial Markets" after "Federal Service": the rest of an institution's name.
+
+    The organisation's name ends in an institution's noun; then come "for", "on" or "of",
+    perhaps "the", and capitalised words (joined by "and" or "&") up to the first other word.
+    """
+    last = doc[ent.end - 1]
+    if ent.end + 1 >= len(doc):
+        return []
+    k = ent.end
+    words: list[Token] = []
+    inner = any(
+        t.lower_ in INSTITUTION_HEADS and doc[t.i + 1].lower_ in {"for", "on", "of"} for t in ent[:-1]
+    )
+    if inner and doc[k].lower_ in {"and", "&"} and _joins_name(doc, k + 1):
+        # The NER stopped at "and": "Group on Betting" + "and Gaming".
+        words.append(doc[k])
+        k += 1
+    elif last.lower_ not in INSTITUTION_HEADS or doc[k].lower_ not in {"for", "on", "of"}:
+        return []
+    else:
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+    while k < len(doc):
+        t = doc[k]
+        if (t.text[:1].isupper() and t.is_alpha and t.ent_type_ not in {"DATE", "PERSON"}) or (
+            t.lower_ in {"and", "&"} and words and _joins_name(doc, k + 1)
+        ):
+            words.append(t)
+        else:
+            break
+        k += 1
+    if not words or words[-1].lower_ in {"and", "&"}:
+        return []
+    return list(doc[ent.end : words[-1].i + 1])
 
 
 def _has_sentences(doc: Doc) -> bool:
@@ -626,6 +734,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 run = run[:-1]
             while run and (run[0].lower_ in lx.TITLE_WORDS or run[0].lower_ in lx.HONORIFICS):
                 run = run[1:]
+            if len(run) == 1 and _opening_word(run[0]):
+                run = []
             for part in _split(_with_number(run)):
                 spans.append((part, "", "PROPN"))
             run = []
@@ -633,7 +743,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for toks, kind, label in spans:
-        if not toks or not _is_name_like(toks):
+        if not toks or not _is_name_like(toks) or _currency_code(toks):
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if (start, end) in seen or _in_zones(start, end, zones):

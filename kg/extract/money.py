@@ -153,7 +153,7 @@ def _currency(pre: str | None, post: str | None) -> str | None:
             codes.append(table[key])
         elif key in _SUBUNITS:
             codes.append(_SUBUNITS[key])
-        elif _valid_code(word):
+        elif valid_currency_code(word):
             codes.append(word)
         # else an upper-case word that is no currency ("CEO 5 million dollars"): ignore it
     # "$5 million Canadian dollars" says CAD; a prefix "$" is only a default.
@@ -161,7 +161,8 @@ def _currency(pre: str | None, post: str | None) -> str | None:
     return specific[0] if specific else (codes[0] if codes else None)
 
 
-def _valid_code(word: str) -> bool:
+def valid_currency_code(word: str) -> bool:
+    """Whether ``word`` is an ISO 4217 code, current or withdrawn: "USD", "DEM"."""
     return word in _HISTORIC_CODES or pycountry.currencies.get(alpha_3=word) is not None
 
 
