@@ -10,6 +10,7 @@ defense secretary" stands for whoever holds that role).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -192,6 +193,9 @@ class _Ctx:
     pronouns: dict[int, Mention | None] = field(default_factory=dict)
     # Subject token of a lead -> the person the next sentence names (see ``_introductions``).
     introduced: dict[int, Mention] = field(default_factory=dict)
+    # The sentences, and the index of each one's first token (for bisection).
+    sents: list[Span] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
@@ -203,6 +207,8 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
             for t in span:
                 by_token.setdefault(t.i, m)
     ctx = _Ctx(doc, article, mentions, by_token, [])
+    ctx.sents = list(doc.sents)
+    ctx.sent_starts = [sent.start for sent in ctx.sents]
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
     ctx.roles = [*_roles(ctx), *_introduced_titles(ctx)]
@@ -312,8 +318,7 @@ def _group_at(ctx: _Ctx, tok: Token) -> list[Arg]:
             return _is_actor(m) and "common" not in m.hints and not _made(m)
     else:
         return []
-    prev = [s for s in ctx.doc.sents if s.end_char <= tok.sent.start_char]
-    floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else tok.sent.start_char)
+    floor = _floor_of(ctx, tok)
     found: list[Mention] = []
     for m in reversed(ctx.mentions):
         if m.start >= tok.idx or m.start < floor or not fits(m):
@@ -376,9 +381,7 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
                 cand = ctx.by_token[c.i]
                 if not _full_person(cand) and "common" not in cand.hints:
                     return cand
-    sent_floor = tok.sent.start_char
-    prev = [s for s in ctx.doc.sents if s.end_char <= sent_floor]
-    floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else sent_floor)
+    floor = _floor_of(ctx, tok)
     if person:
         return _person_antecedent(ctx, tok, floor)
     best = None
@@ -459,8 +462,13 @@ def _person_antecedent(ctx: _Ctx, tok: Token, floor: int) -> Mention | None:
 
 def _floor_of(ctx: _Ctx, tok: Token) -> int:
     """The start of the sentence two before ``tok``'s (the window antecedents are looked for in)."""
-    prev = [s for s in ctx.doc.sents if s.end_char <= tok.sent.start_char]
-    return prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else tok.sent.start_char)
+    k = _sent_index(ctx, tok)
+    return ctx.sents[max(0, k - 2)].start_char
+
+
+def _sent_index(ctx: _Ctx, tok: Token) -> int:
+    """The index of ``tok``'s sentence in ``ctx.sents``."""
+    return bisect.bisect_right(ctx.sent_starts, tok.i) - 1
 
 
 # Nouns that, after "the", point back at an organisation. Suffixes that are also common nouns
@@ -505,8 +513,7 @@ _ORG_HEADS = (lx.ORG_NOUNS | lx.ORG_SUFFIXES) - {
 
 def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
     """The nearest organisation mention within two sentences before ``tok``."""
-    prev = [s for s in ctx.doc.sents if s.end_char <= tok.sent.start_char]
-    floor = prev[-2].start_char if len(prev) >= 2 else (prev[-1].start_char if prev else tok.sent.start_char)
+    floor = _floor_of(ctx, tok)
     noun = tok.lemma_.lower()
     named, any_org = None, None
     for m in ctx.mentions:
@@ -709,7 +716,7 @@ def _introductions(ctx: _Ctx) -> dict[int, Mention]:
     describing subject's token to the one named.
     """
     found: dict[int, Mention] = {}
-    sents = list(ctx.doc.sents)
+    sents = ctx.sents
     for k in range(len(sents) - 2, -1, -1):
         sent, nxt = sents[k], sents[k + 1]
         subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -1458,8 +1465,8 @@ def _group_members(ctx: _Ctx, tok: Token) -> list[Arg]:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None or not _is_group(subj):
         return []
-    sents = list(ctx.doc.sents)
-    k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    sents = ctx.sents
+    k = _sent_index(ctx, tok)
     for sent in [*sents[k : k + 3], *reversed(sents[max(0, k - 2) : k])]:
         root = sent.root
         if root.lemma_.lower() not in {"include", "be"} or root.i == verb.i:
