@@ -579,3 +579,25 @@ def test_a_title_with_a_name_beside_it_speaks_as_that_person() -> None:
     g = build("The general counsel of Orvane Corp, Ilse Brandt, said the claim was false.")
     n = names(g)
     assert {n[f.speaker] for f in g.facts if isinstance(f, Statement)} == {"Ilse Brandt"}
+
+
+def test_people_from_an_organisation_make_it_take_part() -> None:
+    evs = events(build("Last year, twelve managers from Orvane Corp were charged with fraud."))
+    assert ("11", "2024", frozenset({"Orvane Corp"})) in evs
+
+
+def test_an_appeal_for_the_release_of_someone_is_about_them() -> None:
+    evs = events(build("Rolf Aas appealed on Monday for the release of Ilse Brandt."))
+    assert ("02", "2025-05-05", frozenset({"Rolf Aas", "Ilse Brandt"})) in evs
+
+
+def test_sacking_revoking_and_banning_are_events() -> None:
+    evs = events(
+        build(
+            "Orvane Corp sacked Ilse Brandt on Monday. Quellion Bank revoked Orvane Corp's licence on Tuesday. "
+            "The regulator banned Halvorsen Group from the market on Monday."
+        )
+    )
+    assert ("16", "2025-05-05", frozenset({"Orvane Corp", "Ilse Brandt"})) in evs
+    assert ("16", "2025-05-06", frozenset({"Quellion Bank", "Orvane Corp"})) in evs
+    assert any(code == "17" and "Halvorsen Group" in ps for code, _, ps in evs)

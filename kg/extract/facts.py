@@ -59,8 +59,8 @@ for _code, _words in {
     "13": "threaten threat warn warning ultimatum",
     "14": "protest demonstrate demonstration rally boycott strike walkout",
     "15": "mobilize mobilise deploy deployment",
-    "16": "sever suspend expel sanction embargo quit",
-    "17": "arrest detain detention capture seize seizure jail imprison deport raid sentence confiscate",
+    "16": "sever suspend expel sanction embargo quit revoke sack",
+    "17": "arrest detain detention capture seize seizure jail imprison deport raid sentence confiscate ban prohibit",
     "18": "attack assault kill bomb bombing shoot stab kidnap abduct assassinate torture",
     "19": "invade invasion fight battle clash airstrike occupy occupation",
     "20": "massacre genocide",
@@ -1300,8 +1300,8 @@ def _family(tok: Token) -> str | None:
             return None
     if lemma == "charge" and ({t.lower_ for t in tok.sent} & NOT_EVENT_SENSES["charge"]):
         return None
-    if lemma in {"offer", "sign"} and tok.pos_ == "NOUN":
-        return None
+    if lemma in {"offer", "sign", "ban", "sack"} and tok.pos_ == "NOUN":
+        return None  # "a ban on X", "a sack of": the verb is the event
     if lemma == "launch" and (
         tok.pos_ == "NOUN" or any(c.dep_ == "dobj" and TRIGGERS.get(c.lemma_.lower()) for c in tok.children)
     ):
@@ -1357,6 +1357,17 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                 args = list(group)
             else:
                 args = _span_args(ctx, x) if deep else [a for a in [_mention_at(ctx, x)] if a is not None]
+            if not args and x.tag_ == "NNS" and (_is_group(x) or x.lemma_.lower() in lx.TITLE_WORDS):
+                # "twelve managers from Acme were charged": Acme's people, so Acme takes part.
+                args = [
+                    a
+                    for c in x.children
+                    if c.dep_ == "prep" and c.lower_ in {"from", "at", "of"}
+                    for q in c.children
+                    if q.dep_ == "pobj"
+                    for a in _span_args(ctx, q)
+                    if isinstance(a, Mention) and _is_actor(a) and not _full_person(a)
+                ]
             for a in args:
                 if a not in out:
                     out.append(a)
@@ -1367,6 +1378,11 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                 continue
             if not actors_only or (p.i in ctx.by_token and _is_actor(ctx.by_token[p.i])):
                 add(p)
+            if p.pos_ == "NOUN" and (TRIGGERS.get(p.lemma_.lower()) or p.lemma_.lower() in EVENT_NOUNS):
+                # "appealed for the release of Jane Doe": whoever the nested event is about.
+                for pp in p.children:
+                    if pp.dep_ == "prep" and pp.lower_ in {"of", "against"}:
+                        add_objects(pp)
             # "charges in a court against X": the parse often hangs "against" on the noun before.
             for pp in p.children:
                 if pp.dep_ == "prep" and pp.lower_ == "against":
