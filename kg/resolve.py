@@ -70,6 +70,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:appos": ("Product", 3.0),
     "product:made-by": ("Product", 2.0),
     "product:model": ("Product", 3.0),
+    "product:work": ("Product", 3.0),
     # Cues from the facts a mention takes part in (see ``kg.extract.with_fact_cues``).
     "org:role-of": ("Organisation", 2.0),
     "org:maker": ("Organisation", 2.0),
@@ -147,7 +148,10 @@ _LOWER_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]\w*(?:\s|$)")
 def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     votes: dict[str, float] = defaultdict(float)
     ms = list(mentions)
-    full_person = any(
+    # "the film Iron Harvest": the NER reads many titles as people's names; a work's noun before
+    # the name outweighs that, so no full personal name is assumed then.
+    work = any("product:work" in m.hints for m in ms)
+    full_person = not work and any(
         "ner:PERSON" in m.hints and len(m.text.split()) >= 2 and "org:suffix" not in m.hints for m in ms
     )
     agentive = any("org:agent" in m.hints for m in ms)

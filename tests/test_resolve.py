@@ -256,3 +256,9 @@ def test_a_currency_code_beside_an_amount_is_no_organisation() -> None:
     names = {e.name for e in story("The two sizes will cost $199 and $249 USD respectively.")}
     names |= {e.name for e in story("It sells for 40 EUR, Quellion said.")}
     assert not names & {"USD", "EUR"}
+
+
+def test_a_work_named_after_its_noun_is_a_product() -> None:
+    ents = by_name(story("Quellion Pictures released the film Iron Harvest in May. Iron Harvest earned $5m."))
+    # The NER reads this title as a person's name; the noun before it says otherwise.
+    assert ents["Iron Harvest"].type.value == "Product"

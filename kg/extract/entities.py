@@ -315,6 +315,10 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
             pl in lx.TITLE_WORDS and prev.i == lo - 1 and prev.pos_ in {"NOUN", "PROPN"}
         ):
             hints.add("person:title-before")
+        elif prev.pos_ == "NOUN" and pl in lx.WORK_NOUNS:
+            # A one-word title must read as a name: "the film Closer", not "the album How ...".
+            if len(toks) > 1 or first.tag_ in {"NNP", "NNPS"}:
+                hints.add("product:work")
         elif pl in lx.PRODUCT_NOUNS and prev.pos_ == "NOUN":
             hints.add("product:noun-before")
         elif pl in lx.ORG_NOUNS and prev.pos_ == "NOUN":

@@ -464,6 +464,25 @@ ORG_NOUNS = frozenset(
 )
 
 # Nouns that, as appositions or compounds, make a name a product.
+# Works that are made and sold, named after the noun ("the film X", "her novel X"); after a name
+# ("BBC series") they say who made them, so they are cues only before one.
+WORK_NOUNS = frozenset(
+    [
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "album",
+        "song",
+        "single",
+        "series",
+        "show",
+        "documentary",
+        "musical",
+        "play",
+        "opera",
+    ]
+)
 PRODUCT_NOUNS = frozenset(
     [
         "model",
