@@ -819,11 +819,14 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     January" are fuzzy near a month's turn.
     """
     merged: list[Event] = []
+    # (family, participant) -> indexes of the nodes that have them: only those can join a report,
+    # so the work grows with the reports that share a participant, not with all pairs.
+    index: dict[tuple[str, object], list[int]] = defaultdict(list)
     for ev in sorted(events, key=lambda e: (e.evidence[0].article_id, e.evidence[0].sent_start)):
         best, best_score = -1, 0.0
-        for i, m in enumerate(merged):
-            if m.family != ev.family:
-                continue
+        candidates = sorted({i for p in ev.participants for i in index.get((ev.family, p), ())})
+        for i in candidates:
+            m = merged[i]
             a, b = set(m.participants), set(ev.participants)
             shared = a & b
             if not shared:
@@ -836,6 +839,8 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
                 best, best_score = i, score
         if best < 0:
             merged.append(ev)
+            for p in ev.participants:
+                index[(ev.family, p)].append(len(merged) - 1)
             continue
         m = merged[best]
         joined = _with_evidence(m, ev.evidence)
@@ -846,6 +851,8 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             date=_finer(m.date, ev.date),
             place=m.place or ev.place,
         )
+        for p in set(merged[best].participants) - set(m.participants):
+            index[(ev.family, p)].append(best)
     return merged
 
 

@@ -456,7 +456,7 @@ def test_a_title_in_the_lead_is_held_by_the_name_of_the_next_sentence() -> None:
 
 def test_announcing_and_saying_are_statement_events_of_the_speaker() -> None:
     evs = events(build("Dray Corp announced a new plant in Ohio on Monday. Vantel Corp said it was calm."))
-    assert ("01", "2025-05-05", frozenset({"Dray Corp"})) in evs
+    assert ("01", "2025-05-12", frozenset({"Dray Corp"})) in evs
     # GDELT codes "said" as 010: the saying is an event of its speaker, dated to the article's month.
     assert ("01", "2025-05", frozenset({"Vantel Corp"})) in evs
 
@@ -588,7 +588,7 @@ def test_people_from_an_organisation_make_it_take_part() -> None:
 
 def test_an_appeal_for_the_release_of_someone_is_about_them() -> None:
     evs = events(build("Rolf Aas appealed on Monday for the release of Ilse Brandt."))
-    assert ("02", "2025-05-05", frozenset({"Rolf Aas", "Ilse Brandt"})) in evs
+    assert ("02", "2025-05-12", frozenset({"Rolf Aas", "Ilse Brandt"})) in evs
 
 
 def test_sacking_revoking_and_banning_are_events() -> None:
@@ -598,6 +598,6 @@ def test_sacking_revoking_and_banning_are_events() -> None:
             "The regulator banned Halvorsen Group from the market on Monday."
         )
     )
-    assert ("16", "2025-05-05", frozenset({"Orvane Corp", "Ilse Brandt"})) in evs
+    assert ("16", "2025-05-12", frozenset({"Orvane Corp", "Ilse Brandt"})) in evs
     assert ("16", "2025-05-06", frozenset({"Quellion Bank", "Orvane Corp"})) in evs
     assert any(code == "17" and "Halvorsen Group" in ps for code, _, ps in evs)

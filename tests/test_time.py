@@ -36,7 +36,9 @@ CASES: list[tuple[str, str, date, str, str | None]] = [
     ("The minister spoke on Tuesday.", "on Tuesday", THU, "past", "2026-02-24"),
     ("The minister speaks on Tuesday.", "on Tuesday", MON, "present", "2026-02-17"),
     ("The minister speaks on Monday.", "on Monday", MON, "present", "2026-02-23"),
-    ("The minister spoke on Monday.", "on Monday", MON, "past", "2026-02-16"),
+    # Monday's paper: "spoke on Monday" is that day, "last Monday" the week before.
+    ("The minister spoke on Monday.", "on Monday", MON, "past", "2026-02-23"),
+    ("The minister spoke last Monday.", "last Monday", MON, "past", "2026-02-16"),
     ("The minister will speak on Monday.", "on Monday", MON, "future", "2026-03-02"),
     ("Talks resumed Tuesday.", "Tuesday", MON, "past", "2026-02-17"),
     ("Talks resumed Tuesday morning.", "Tuesday morning", MON, "past", "2026-02-17"),
@@ -318,7 +320,9 @@ def test_relative_days_are_consistent(anchor: date, tense: str) -> None:
     # A bare weekday lies within a week of the anchor, on the side the tense says.
     past, future = resolve("Friday", anchor, "past"), resolve("Friday", anchor, "future")
     assert past is not None and future is not None
-    assert 1 <= (anchor - date.fromisoformat(past.value)).days <= 7
+    # The anchor's own weekday is the anchor in the past ("said on Friday" in Friday's paper).
+    assert 0 <= (anchor - date.fromisoformat(past.value)).days <= 6
+    assert ((anchor - date.fromisoformat(past.value)).days == 0) == (anchor.weekday() == 4)
     assert 1 <= (date.fromisoformat(future.value) - anchor).days <= 7
 
 

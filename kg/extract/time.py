@@ -8,10 +8,10 @@ decades, frequencies, times of day) or is too vague to place.
 Bare weekdays and months have no year, so the caller passes the tense of the
 governing verb (see ``tense_of``) to choose the direction:
 
-* ``past``: the latest such weekday strictly before the anchor; the latest such
-  month or day on or before it (the anchor's own month counts);
-* ``future``: the earliest strictly after for weekdays, on or after otherwise;
-* ``present``: as ``past``, but the anchor's own weekday is the anchor.
+* ``past`` and ``present``: the latest such weekday on or before the anchor (news
+  tells "on Tuesday" what happened that day; "last Tuesday" is strictly before); the
+  latest such month or day on or before it (the anchor's own month counts);
+* ``future``: the earliest strictly after for weekdays, on or after otherwise.
 
 >>> from datetime import date
 >>> resolve("on Tuesday", date(2026, 2, 23), "future")
@@ -250,7 +250,8 @@ def _weekday(wd: int, rel: str | None, anchor: date, direction: str) -> TimeValu
         direction = "future"
     if direction == "future":
         return _day(anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1))
-    if direction == "present" and wd == anchor.weekday():
+    if direction in {"present", "past"} and rel is None and wd == anchor.weekday():
+        # "said on Tuesday" in Tuesday's paper is that day; "last Tuesday" is a week before.
         return _day(anchor)
     return _day(anchor - timedelta(days=(anchor.weekday() - wd - 1) % 7 + 1))
 
