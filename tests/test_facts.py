@@ -601,3 +601,9 @@ def test_sacking_revoking_and_banning_are_events() -> None:
     assert ("16", "2025-05-12", frozenset({"Orvane Corp", "Ilse Brandt"})) in evs
     assert ("16", "2025-05-06", frozenset({"Quellion Bank", "Orvane Corp"})) in evs
     assert any(code == "17" and "Halvorsen Group" in ps for code, _, ps in evs)
+
+
+def test_opinions_and_predictions_are_statements_of_their_speaker() -> None:
+    g = build("Rolf Aas believes the merger will fail. Mara Lindqvist predicted that prices would rise.")
+    n = names(g)
+    assert {n[f.speaker] for f in g.facts if isinstance(f, Statement)} == {"Rolf Aas", "Mara Lindqvist"}

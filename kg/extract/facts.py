@@ -142,6 +142,21 @@ SPEECH_VERBS = frozenset(
         "admit",
         "deny",
         "concede",
+        "describe",
+        "declare",
+        "maintain",
+        "contend",
+        "assert",
+        "complain",
+        "emphasise",
+        "emphasize",
+        "predict",
+        "believe",
+        "think",
+        "recall",
+        "testify",
+        "tweet",
+        "indicate",
     ]
 )
 EVENT_NOUNS = frozenset(
