@@ -607,3 +607,15 @@ def test_opinions_and_predictions_are_statements_of_their_speaker() -> None:
     g = build("Rolf Aas believes the merger will fail. Mara Lindqvist predicted that prices would rise.")
     n = names(g)
     assert {n[f.speaker] for f in g.facts if isinstance(f, Statement)} == {"Rolf Aas", "Mara Lindqvist"}
+
+
+def test_verbs_that_tell_a_post_give_roles() -> None:
+    g = build(
+        "Rolf Aas, who heads Orvane Corp's sales arm, spoke on Monday. "
+        "Directed by Mara Lindqvist, the film opened in May. Ilse Brandt owns a house and led the talks."
+    )
+    got = titles(g)
+    assert ("Rolf Aas", "head", "Orvane Corp") in got
+    assert ("Mara Lindqvist", "director", None) in got
+    # Owning a house or leading talks is no post.
+    assert not [t for t in got if t[0] == "Ilse Brandt"]

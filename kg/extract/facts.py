@@ -226,7 +226,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     ctx.sent_starts = [sent.start for sent in ctx.sents]
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
-    ctx.roles = [*_roles(ctx), *_introduced_titles(ctx)]
+    ctx.roles = [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx)]
     facts += ctx.roles
     facts += _ages(ctx)
     facts += _products(ctx)
@@ -706,6 +706,57 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 if role is not None and (m.start, role.title.lower()) not in seen:
                     seen.add((m.start, role.title.lower()))
                     yield role
+
+
+# Verbs that say someone holds a post, and the post: "Jane Doe, who heads Acme's sales".
+ROLE_VERBS = {
+    "head": "head",
+    "chair": "chairman",
+    "lead": "leader",
+    "found": "founder",
+    "co-found": "co-founder",
+    "direct": "director",
+    "edit": "editor",
+    "coach": "coach",
+    "manage": "manager",
+    "own": "owner",
+}
+# Verbs whose object must be an organisation or a country for the post to be one:
+# "led the talks" or "owns a house" give nobody a title.
+_ROLE_VERBS_NEED_ORG = frozenset(["lead", "own", "manage", "head"])
+
+
+def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
+    """Posts told by a verb: "X heads Acme's sales", "Directed by X", "X is set to direct".
+
+    The holder is the verb's subject (or a pronoun's, "who"'s antecedent) or the agent of
+    its passive; the organisation is the organisation in its object, if any. Verbs like
+    "lead" and "own" need that organisation ("led the talks" is no post).
+    """
+    for tok in ctx.doc:
+        title = ROLE_VERBS.get(tok.lemma_.lower())
+        if title is None or tok.pos_ != "VERB":
+            continue
+        holders = [c for c in tok.children if c.dep_ == "nsubj"]
+        holders += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not holders and tok.dep_ == "xcomp":
+            # "X is set to direct", "X hopes to lead Acme".
+            holders = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        org: Arg | None = None
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                org = _prefer_org(
+                    [a for a in _span_args(ctx, c) if not (isinstance(a, Mention) and _full_person(a))]
+                )
+        if isinstance(org, Mention) and (_made(org) or any(h.startswith("product:") for h in org.hints)):
+            org = None  # "owns an iPod player": a thing owned, not an organisation
+        if org is None and tok.lemma_.lower() in _ROLE_VERBS_NEED_ORG:
+            continue
+        for h in holders:
+            person = _mention_at(ctx, h)
+            if not isinstance(person, Mention) or not _is_person(person) or person is org:
+                continue
+            yield Role(person, title, org, False, _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text)))
 
 
 # Titles that only a company or an institution gives: with no organisation named, the one the
