@@ -74,6 +74,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     # Cues from the facts a mention takes part in (see ``kg.extract.with_fact_cues``).
     "org:role-of": ("Organisation", 2.0),
     "org:maker": ("Organisation", 2.0),
+    "product:of-maker": ("Product", 2.0),
     "org:agent": ("Organisation", 1.5),
     "person:role": ("Person", 1.5),
     "person:age": ("Person", 1.5),

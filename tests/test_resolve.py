@@ -262,3 +262,18 @@ def test_a_work_named_after_its_noun_is_a_product() -> None:
     ents = by_name(story("Quellion Pictures released the film Iron Harvest in May. Iron Harvest earned $5m."))
     # The NER reads this title as a person's name; the noun before it says otherwise.
     assert ents["Iron Harvest"].type.value == "Product"
+
+
+def test_the_slots_of_a_product_fact_are_cues_but_not_for_known_places() -> None:
+    from kg.extract import with_fact_cues
+    from kg.model import Maker
+
+    product = Mention("Zelo", "Organisation", "a", 0, 4, 0, 20, "x", ("ner:ORG",))
+    maker = Mention("Quellion", "Person", "a", 10, 18, 0, 20, "x", ("ner:PERSON",))
+    town = Mention("Boston", "Place", "a", 30, 36, 0, 40, "x", ("ner:GPE", "place:town"))
+    ms, facts = with_fact_cues([product, maker, town], [Maker(product, maker, ()), Maker(town, maker, ())])
+    assert isinstance(facts[0], Maker) and facts[0].product is ms[0]  # facts point at the new mentions
+    assert "product:of-maker" in ms[0].hints and "org:maker" in ms[1].hints
+    assert ms[2] is town  # a town named as a "product" keeps its own cues
+    ents, _ = resolve(ms)
+    assert {e.name: e.type.value for e in ents}["Zelo"] == "Product"

@@ -42,7 +42,7 @@ def _cues(fact: Fact) -> list[tuple[object, str]]:
         case Age():
             return [(fact.person, "person:age")]
         case Maker():
-            return [(fact.maker, "org:maker")]
+            return [(fact.maker, "org:maker"), (fact.product, "product:of-maker")]
     return []
 
 
@@ -65,7 +65,9 @@ def with_fact_cues(mentions: Sequence[Mention], facts: Sequence[Fact]) -> tuple[
     for f in facts:
         for arg, cue in _cues(f):
             # A senator's state or a president's country holds the seat: still a place.
-            if isinstance(arg, Mention) and not (cue.startswith("org:") and "place:gazetteer" in arg.hints):
+            if isinstance(arg, Mention) and not (
+                cue.startswith(("org:", "product:")) and {"place:gazetteer", "place:town"} & set(arg.hints)
+            ):
                 extra.setdefault(arg, set()).add(cue)
     if not extra:
         return list(mentions), list(facts)
