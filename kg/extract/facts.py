@@ -396,9 +396,9 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
                 cand = ctx.by_token[c.i]
                 if not _full_person(cand) and "common" not in cand.hints:
                     return cand
-    floor = _floor_of(ctx, tok)
     if person:
-        return _person_antecedent(ctx, tok, floor)
+        return _person_antecedent(ctx, tok)
+    floor = _floor_of(ctx, tok)
     best = None
     actor = None
     for m in ctx.mentions:
@@ -436,7 +436,7 @@ def _gender_clash(ctx: _Ctx, m: Mention, pronoun: str) -> bool:
     return gender is not None and pronoun not in gender
 
 
-def _person_antecedent(ctx: _Ctx, tok: Token, floor: int) -> Mention | None:
+def _person_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
     """The person a "he" or "she" stands for: the nearest fitting name within two sentences.
 
     With no name that near, the nearest earlier pronoun of the same gender in that window
@@ -447,6 +447,7 @@ def _person_antecedent(ctx: _Ctx, tok: Token, floor: int) -> Mention | None:
     if tok.i in ctx.pronouns:
         return ctx.pronouns[tok.i]
     ctx.pronouns[tok.i] = None  # guards against cycles while resolving
+    floor = _floor_of(ctx, tok)
     low = tok.lower_
     best: Mention | None = None
     weak: Mention | None = None
@@ -462,14 +463,10 @@ def _person_antecedent(ctx: _Ctx, tok: Token, floor: int) -> Mention | None:
     found = best
     if found is None:
         same = _HE if low in _HE else _SHE
-        start = (
-            next((t.i for t in tok.sent.doc if t.idx >= floor), tok.i)
-            if floor < tok.sent.start_char
-            else tok.sent.start
-        )
+        start = ctx.sents[max(0, _sent_index(ctx, tok) - 2)].start
         earlier = [t for t in ctx.doc[start : tok.i] if t.lower_ in same and t.pos_ == "PRON"]
         if earlier:
-            found = _person_antecedent(ctx, earlier[-1], _floor_of(ctx, earlier[-1]))
+            found = _person_antecedent(ctx, earlier[-1])
     found = found or weak
     ctx.pronouns[tok.i] = found
     return found
