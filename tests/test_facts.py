@@ -619,3 +619,43 @@ def test_verbs_that_tell_a_post_give_roles() -> None:
     assert ("Mara Lindqvist", "director", None) in got
     # Owning a house or leading talks is no post.
     assert not [t for t in got if t[0] == "Ilse Brandt"]
+
+
+def test_attacking_a_plan_is_criticism_and_attacking_a_base_is_force() -> None:
+    evs = events(
+        build(
+            "Rolf Aas attacked Orvane Corp's plans and over-complicated taxes on Monday. "
+            "Rebels attacked the base near Tarvik on Monday."
+        )
+    )
+    assert ("11", "2025-05-12", frozenset({"Rolf Aas", "Orvane Corp"})) in evs
+    assert any(code == "18" for code, _, _ in evs)
+
+
+def test_he_after_a_title_subject_is_the_titles_holder() -> None:
+    g = build(
+        "Orvane Corp spokesman Rolf Aas said sales fell. Mara Lindqvist disagreed on Monday. "
+        "But the Orvane Corp spokesman questioned the figures. He urged shareholders to vote on Monday."
+    )
+    n = names(g)
+    urged = [f for f in g.facts if isinstance(f, Event) and f.family == "02"]
+    assert urged and {n[p] for p in urged[0].participants} == {"Rolf Aas"}
+
+
+def test_a_person_apposed_to_a_subject_noun_speaks_and_holds_the_post() -> None:
+    g = build(
+        "Orvane Corp was fined by the Quellion Authority on Monday. "
+        "The watchdog's chief accountant Ilse Brandt said that the accounts were wrong."
+    )
+    n = names(g)
+    assert {n[f.speaker] for f in g.facts if isinstance(f, Statement)} == {"Ilse Brandt"}
+    assert ("Ilse Brandt", "chief accountant", "Quellion Authority") in titles(g)
+
+
+def test_the_second_of_two_joined_verbs_shares_the_speaker() -> None:
+    g = build(
+        "The Quellion Authority turned to the accounts of Orvane Corp and in March said that they were wrong."
+    )
+    n = names(g)
+    sts = [f for f in g.facts if isinstance(f, Statement)]
+    assert [n[f.speaker] for f in sts] == ["Quellion Authority"]

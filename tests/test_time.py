@@ -30,6 +30,10 @@ def valid(tv: TimeValue) -> bool:
 
 # (sentence, the DATE span in it, anchor, tense, expected value or None)
 CASES: list[tuple[str, str, date, str, str | None]] = [
+    # a month of a year named relative to the article's
+    ("The board met in September this year.", "September this year", MON, "past", "2026-09"),
+    ("The board met in March of last year.", "March of last year", MON, "past", "2025-03"),
+    ("The board will meet in May next year.", "May next year", MON, "future", "2027-05"),
     # bare weekdays
     ("The minister will speak on Tuesday.", "on Tuesday", MON, "future", "2026-02-24"),
     ("The minister spoke on Tuesday.", "on Tuesday", MON, "past", "2026-02-17"),

@@ -205,7 +205,7 @@ class _Ctx:
     by_token: dict[int, Mention]
     roles: list[Role]
     # Pronoun token -> the person it was resolved to (pronoun chains are followed through it).
-    pronouns: dict[int, Mention | None] = field(default_factory=dict)
+    pronouns: dict[int, Arg | None] = field(default_factory=dict)
     # Subject token of a lead -> the person the next sentence names (see ``_introductions``).
     introduced: dict[int, Mention] = field(default_factory=dict)
     # The sentences, and the index of each one's first token (for bisection).
@@ -375,7 +375,7 @@ def _full_person(m: Mention) -> bool:
     )
 
 
-def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Mention | None:
+def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Arg | None:
     """The nearest mention before ``tok`` (within two sentences) of the right kind.
 
     For "its" the subject of the clause wins: "Acme raised concerns with its partner".
@@ -436,8 +436,11 @@ def _gender_clash(ctx: _Ctx, m: Mention, pronoun: str) -> bool:
     return gender is not None and pronoun not in gender
 
 
-def _person_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
+def _person_antecedent(ctx: _Ctx, tok: Token) -> Arg | None:
     """The person a "he" or "she" stands for: the nearest fitting name within two sentences.
+
+    A title that is the subject of a clause nearer than any name ("the party's spokesman
+    questioned ... He urged") stands for whoever holds it.
 
     With no name that near, the nearest earlier pronoun of the same gender in that window
     passes on its own antecedent, so "He ... He ... He" keeps pointing at the person named
@@ -456,11 +459,18 @@ def _person_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
             break
         if m.start < floor or not _is_person(m) or "common" in m.hints or _gender_clash(ctx, m, low):
             continue
+        # A name right before a title is the title's organisation ("Acme spokesman"), not a person.
+        if "org:title-after" in m.hints and not _full_person(m):
+            continue
         if "place:gazetteer" in m.hints and " " not in m.text.strip() and not _full_person(m):
             weak = m
         else:
             best = m
-    found = best
+    found: Arg | None = best
+    title = _title_subject(ctx, floor, tok, after=best.end if best else floor)
+    if title is not None:
+        ctx.pronouns[tok.i] = title
+        return title
     if found is None:
         same = _HE if low in _HE else _SHE
         start = ctx.sents[max(0, _sent_index(ctx, tok) - 2)].start
@@ -470,6 +480,27 @@ def _person_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
     found = found or weak
     ctx.pronouns[tok.i] = found
     return found
+
+
+def _title_subject(ctx: _Ctx, floor: int, tok: Token, after: int) -> str | None:
+    """The last title standing as a clause's subject between ``after`` and ``tok`` ("the chairman said")."""
+    start = ctx.sents[_sent_index(ctx, tok)].start
+    k = _sent_index(ctx, tok)
+    while k > 0 and ctx.sents[k - 1].start_char >= floor:
+        k -= 1
+        start = ctx.sents[k].start
+    for t in reversed(ctx.doc[start : tok.i]):
+        if t.idx < after:
+            break
+        if (
+            t.dep_ in {"nsubj", "nsubjpass"}
+            and t.i not in ctx.by_token
+            and (t.lower_ in lx.TITLE_WORDS or t.lower_ in lx.QUALIFIED_TITLES)
+        ):
+            found = _mention_at(ctx, t)
+            if isinstance(found, str):
+                return found
+    return None
 
 
 def _floor_of(ctx: _Ctx, tok: Token) -> int:
@@ -540,12 +571,18 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
     return named or any_org
 
 
+_NAME_TYPES = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"])
+
+
 def _title_phrase(tok: Token) -> str:
     """The title words around a title noun: "defense secretary", "chief executive"."""
     words = [
         t
         for t in tok.lefts
-        if t.dep_ in {"compound", "amod"} and t.lower_ not in {"former", "then", "ex", "new"}
+        if t.dep_ in {"compound", "amod"}
+        and t.lower_ not in {"former", "then", "ex", "new"}
+        # A name before the title is its organisation or country ("the Acme spokesman"), not the title.
+        and t.ent_type_ not in _NAME_TYPES
     ]
     words = [t for t in words if t.i not in range(tok.i - 6, tok.i) or t.pos_ in {"NOUN", "PROPN", "ADJ"}]
     return " ".join([*(t.text for t in words), tok.text])
@@ -617,6 +654,16 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 title_toks.insert(0, t)
             elif title_toks and t.tag_ == "POS" and k - 1 in ctx.by_token:
                 org = ctx.by_token[k - 1]
+                break
+            elif (
+                title_toks
+                and t.tag_ == "POS"
+                and k >= 2
+                and doc[k - 1].lemma_.lower() in _ORG_HEADS
+                and doc[k - 2].lower_ in {"the", "this"}
+            ):
+                # "The watchdog's chief accountant Jane Doe": the organisation the story just named.
+                org = _org_antecedent(ctx, doc[k - 1])
                 break
             else:
                 break
@@ -1350,6 +1397,8 @@ def _family(tok: Token) -> str | None:
         code = "14" if words & {"worker", "union", "staff", "employee", "pay", "wage", "pension"} else "18"
     if lemma == "talk" and tok.pos_ == "VERB":
         return None
+    if lemma in {"attack", "assault"} and _verbal_attack(tok):
+        return "11"  # "attacked the government's plans": criticism, not force
     if lemma == "warn" and tok.pos_ == "VERB":
         # "X warned he would ..." is a threat; "X warned of risks" / "experts warn that ..." is not.
         comp = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -1371,6 +1420,87 @@ def _family(tok: Token) -> str | None:
         # "launched an inquiry": the inquiry is the event; launching a product announces it.
         return None
     return code
+
+
+# What is attacked in words: "attacked the plans", "an attack on the government's record".
+VERBAL_TARGETS = frozenset(
+    [
+        "plan",
+        "proposal",
+        "policy",
+        "policies",
+        "tax",
+        "taxes",
+        "budget",
+        "bill",
+        "law",
+        "reform",
+        "reforms",
+        "decision",
+        "idea",
+        "record",
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+        "statement",
+        "claim",
+        "claims",
+        "stance",
+        "position",
+        "move",
+        "scheme",
+        "programme",
+        "program",
+        "measure",
+        "measures",
+        "strategy",
+        "approach",
+        "handling",
+        "report",
+        "spending",
+        "cut",
+        "cuts",
+        "rise",
+        "increase",
+        "view",
+        "views",
+        "speech",
+        "article",
+        "book",
+        "leadership",
+        "management",
+        "performance",
+        "failure",
+        "failures",
+        "response",
+        "conduct",
+        "behaviour",
+        "behavior",
+        "rhetoric",
+        "plans",
+        "ruling",
+        "verdict",
+        "deal",
+        "agreement",
+    ]
+)
+
+
+def _verbal_attack(tok: Token) -> bool:
+    """Whether "attack" is criticism: its object (or what it is "on"/"over") is a plan, a claim, a record.
+
+    A person or place attacked, or "for" their conduct, stays open to either reading; only the object
+    decides here, so "troops attacked the base" stays military.
+    """
+    targets = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    targets += [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "over"} for g in c.children
+    ]
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+        targets += [c for c in tok.children if c.dep_ == "prep"]
+    targets += [c for t in targets for c in t.children if c.dep_ == "conj"]
+    return any(t.lemma_.lower() in VERBAL_TARGETS or t.lower_ in VERBAL_TARGETS for t in targets)
 
 
 # Triggers whose complement clause names who is warned, accused or asked.
@@ -1726,6 +1856,9 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.dep_ == "conj":
+                # "X turned to the books and in September said ...": the first verb's subject speaks.
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if subj:
                 speaker = _speaker(ctx, subj[0])
             elif tok.i > sent.start and tok.i - 1 in ctx.by_token and _full_person(ctx.by_token[tok.i - 1]):
@@ -1832,6 +1965,15 @@ def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
         ]
         if owners:
             return owners[0]
+    if arg is None:
+        # "The watchdog's chief accountant Donald Nicolaisen said": the person apposed to the noun.
+        apposed = [
+            ctx.by_token[c.i]
+            for c in subj.children
+            if c.dep_ == "appos" and c.i in ctx.by_token and _full_person(ctx.by_token[c.i])
+        ]
+        if apposed:
+            return apposed[0]
     if subj.lower_ in lx.TITLE_WORDS or subj.lemma_.lower() in lx.TITLE_WORDS:
         people = [
             ctx.by_token[t.i] for t in subj.subtree if t.i in ctx.by_token and _full_person(ctx.by_token[t.i])

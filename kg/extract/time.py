@@ -79,6 +79,8 @@ _MONTH_ONLY = re.compile(r"(?:(?P<rel>last|next|this)\s+)?" + _MONTH)
 _MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+" + _DAY + r"(?:\s+" + _YEAR + ")?")
 _DAY_MONTH_YEAR = re.compile(r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:\s+" + _YEAR + ")?")
 _MONTH_YEAR = re.compile(_MONTH + r"\s+(?:of\s+)?" + _YEAR)
+# "September this year", "March of last year", "May next year".
+_MONTH_REL_YEAR = re.compile(_MONTH + r",?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
 # A span of days in one month ("January 15-17") is that month.
 _DAY_RANGE = re.compile(
     r"(?:" + _MONTH + r"\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}"
@@ -172,6 +174,9 @@ def _resolve(expr: str, anchor: date, tense: str) -> TimeValue | None:
         return _month_day(month, day, anchor, direction)
     if m := _MONTH_YEAR.fullmatch(s):
         return _month(*_checked_month(int(m["year"]), _MONTHS[m["month"]]))
+    if m := _MONTH_REL_YEAR.fullmatch(s):
+        shift = {"this": 0, "last": -1, "next": 1}[m["rel"]]
+        return _month(anchor.year + shift, _MONTHS[m["month"]])
     if m := _DAY_RANGE.fullmatch(s):
         month = _MONTHS[m["month"] or m["month2"]]
         if m["year"]:
