@@ -659,3 +659,43 @@ def test_the_second_of_two_joined_verbs_shares_the_speaker() -> None:
     n = names(g)
     sts = [f for f in g.facts if isinstance(f, Statement)]
     assert [n[f.speaker] for f in sts] == ["Quellion Authority"]
+
+
+def test_posts_taken_up_or_left_as_a_title() -> None:
+    g = build(
+        "Mara Lindqvist, founder of Orvane Corp, has chosen to step down from her post as CEO of the company. "
+        "Rolf Aas will be succeeding Lindqvist as CEO. Ilse Brandt resigned as chairman of Quellion Bank on Monday."
+    )
+    n = names(g)
+    roles = {
+        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
+    }
+    assert ("Mara Lindqvist", "CEO", "Orvane Corp", True) in roles
+    assert ("Rolf Aas", "CEO", "Orvane Corp", False) in roles
+    assert ("Ilse Brandt", "chairman", "Quellion Bank", True) in roles
+
+
+def test_ex_titles_and_title_subjects_beside_a_name() -> None:
+    g = build(
+        "Mara Lindqvist, Orvane Corp's ex-head of internal accounting, alerted directors. "
+        "The former Chief Operating Officer, Rolf Aas will be succeeding Lindqvist."
+    )
+    n = names(g)
+    roles = {
+        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
+    }
+    assert ("Mara Lindqvist", "head", "Orvane Corp", True) in roles
+    assert ("Rolf Aas", "Chief Operating Officer", "Orvane Corp", True) in roles
+    # A word inside a title is no name.
+    assert "Operating" not in n.values()
+
+
+def test_meeting_a_target_is_no_meeting_and_a_buyout_by_someone_includes_them() -> None:
+    evs = events(
+        build(
+            "Orvane Corp failed to meet its targets on Monday. "
+            "Last week, Quellion Bank agreed to a buyout by Halvorsen Group."
+        )
+    )
+    assert not [e for e in evs if e[0] == "04"]
+    assert ("05", "2025-05", frozenset({"Quellion Bank", "Halvorsen Group"})) in evs

@@ -422,6 +422,16 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
         toks, label = list(ent), ent.label_
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if (
+            len(ent) <= 2
+            and ent.start > 0
+            and ent.end < len(doc)
+            and doc[ent.start - 1].lower_ in lx.TITLE_WORDS
+            and doc[ent.end].lower_ in lx.TITLE_WORDS
+        ):
+            # "Chief Operating Officer": a word inside a title is no name.
+            i += 1
+            continue
+        if (
             label == "ORG"
             and nxt is not None
             and nxt.label_ == "PERSON"
@@ -734,10 +744,20 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             run.append(t)
             continue
         if run:
+            size = len(run)
             while run and (run[-1].lower_ in lx.TITLE_WORDS or run[-1].lower_ in lx.HONORIFICS):
                 run = run[:-1]
+            titled_after = len(run) < size
             while run and (run[0].lower_ in lx.TITLE_WORDS or run[0].lower_ in lx.HONORIFICS):
                 run = run[1:]
+            if (
+                titled_after
+                and run
+                and run[0].i > 0
+                and doc[run[0].i - 1].lower_ in lx.TITLE_WORDS
+                and len(run) <= 2
+            ):
+                run = []  # "Chief Operating Officer": a word inside a title is no name
             if len(run) == 1 and _opening_word(run[0]):
                 run = []
             for part in _split(_with_number(run)):

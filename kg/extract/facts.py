@@ -162,6 +162,21 @@ SPEECH_VERBS = frozenset(
 EVENT_NOUNS = frozenset(
     ["mission", "operation", "attack", "raid", "invasion", "strike", "meeting", "deal", "move", "offensive"]
 )
+# Deals an organisation agrees to, makes or accepts; who is "by"/"with"/"from" takes part.
+DEAL_NOUNS = frozenset(
+    [
+        "buyout",
+        "takeover",
+        "merger",
+        "acquisition",
+        "purchase",
+        "deal",
+        "bid",
+        "offer",
+        "investment",
+        "bailout",
+    ]
+)
 PARTNER_WORDS = frozenset(["partner", "partnership", "partnered", "alliance", "ally"])
 CONTRACT_WORDS = frozenset(
     [
@@ -709,8 +724,25 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 yield Role(m, title, org, former, _evidence(ctx, sent, title_toks[0].idx, m.end))
         # "Jane Doe, who is chairman of Acme"; "Jane Doe became chief executive of Acme";
         # "Acme named Jane Doe chief executive".
+        # "The former chief operating officer, Jane Doe, will ...": a title subject beside the name.
+        subject = span.root
+        if subject.dep_ == "nsubj":
+            for noun in subject.head.children:
+                if (
+                    noun.dep_ == "nsubj"
+                    and noun.i < span.start - 1
+                    and doc[span.start - 1].text == ","
+                    and noun.i == span.start - 2
+                    and noun.lower_ in lx.TITLE_WORDS
+                ):
+                    role = _appos_role(ctx, m, noun, sent)
+                    if role is not None and (m.start, role.title.lower()) not in seen:
+                        seen.add((m.start, role.title.lower()))
+                        yield role
         for noun in _predicate_titles(span.root):
             role = _appos_role(ctx, m, noun, sent)
+            if role is not None and not role.former and _left_post(noun):
+                role = Role(role.person, role.title, role.organisation, True, role.evidence)
             if role is not None and (m.start, role.title.lower()) not in seen:
                 if role.organisation is None and noun.head.pos_ == "VERB":
                     subj = [
@@ -921,6 +953,50 @@ def _from_org(ctx: _Ctx, span: Span) -> Arg | None:
 APPOINT_VERBS = frozenset(["name", "appoint", "elect", "promote", "hire", "make", "install"])
 
 
+# Verbs that take up, hold or leave a post "as" a title; the last group leaves it.
+AS_VERBS = frozenset(
+    [
+        "be",
+        "become",
+        "remain",
+        "serve",
+        "stay",
+        "continue",
+        "act",
+        "succeed",
+        "replace",
+        "take",
+        "join",
+        "return",
+        "start",
+        "begin",
+        "work",
+        "step",
+        "resign",
+        "quit",
+        "retire",
+        "leave",
+        "depart",
+        "stand",
+    ]
+)
+SUCCEED_VERBS = frozenset(["succeed", "replace"])
+LEAVE_VERBS = frozenset(["step", "resign", "quit", "retire", "leave", "depart", "stand"])
+POST_NOUNS = frozenset(["post", "position", "job", "role", "seat", "office"])
+
+
+def _left_post(noun: Token) -> bool:
+    """Whether the title is one its holder leaves: "resigned as CEO", "stepped down from his post as CEO"."""
+    t = noun
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t.lemma_.lower() in LEAVE_VERBS
+    return False
+
+
 def _predicate_titles(root: Token) -> list[Token]:
     """Title nouns predicated of a person: "who is chairman", "became CEO", "named X CEO"."""
     out: list[Token] = []
@@ -944,8 +1020,22 @@ def _predicate_titles(root: Token) -> list[Token]:
         for c in head.children:
             if c.dep_ in {"attr", "acomp"}:
                 out += titles(c)
-            if c.dep_ == "prep" and c.lower_ == "as":
-                out += [t for p in c.children for t in titles(p)]
+    if root.dep_ == "nsubj":
+        # "X will succeed Y as CEO", "X chose to step down from his post as CEO", "X serves as chair".
+        verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+        verbs += [g for v in verbs[1:] for g in v.children if g.dep_ == "xcomp"]
+        for verb in (v for v in verbs if v.lemma_.lower() in AS_VERBS):
+            # "X succeeded Y as CEO": the parse often hangs "as" on Y.
+            objects = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() in SUCCEED_VERBS]
+            for c in [*verb.children, *(g for o in objects for g in o.children)]:
+                if c.dep_ != "prep":
+                    continue
+                if c.lower_ == "as":
+                    out += [t for p in c.children for t in titles(p)]
+                for post in (p for p in c.children if p.lemma_.lower() in POST_NOUNS):
+                    out += [
+                        t for a in post.children if a.lower_ == "as" for p in a.children for t in titles(p)
+                    ]
     if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in APPOINT_VERBS:
         for c in head.children:
             if c.dep_ in {"oprd", "attr", "xcomp", "ccomp"}:
@@ -997,7 +1087,7 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
         elif any(c.i in ctx.by_token for c in t.subtree) and t.dep_ == "compound":
             org = next(ctx.by_token[c.i] for c in t.subtree if c.i in ctx.by_token)
         elif (
-            t.dep_ in {"compound", "amod"}
+            (t.dep_ in {"compound", "amod"} or (t.dep_ == "nmod" and t.lower_ in lx.TITLE_WORDS))
             and not t.is_punct
             and t.lower_
             not in {
@@ -1028,6 +1118,21 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
                 org = direct
             elif inner is not None and org is None:
                 org = inner
+    # The parser often breaks "Acme's ex-head" into loose pieces: read the words before the title.
+    k = noun.i - 1
+    while k > sent.start and k > noun.i - 6 and noun.doc[k].text not in {",", "(", ";"}:
+        low = noun.doc[k].lower_
+        if low in {"ex", "former", "formerly"}:
+            former = True
+        elif low == "'s" and org is None and k - 1 in ctx.by_token and ctx.by_token[k - 1] is not person:
+            org = ctx.by_token[k - 1]
+        k -= 1
+    corporate = noun.lower_ in CORPORATE_TITLES or (
+        noun.lower_ == "officer" and any(w.lower() == "chief" for w in title_words)
+    )
+    if org is None and corporate and noun.dep_ != "appos":
+        # "X will succeed Y as CEO": of the company the story just named.
+        org = _org_antecedent(ctx, noun)
     if org is None and not title_words:
         return None
     title = " ".join([*title_words, noun.text])
@@ -1397,6 +1502,12 @@ def _family(tok: Token) -> str | None:
         code = "14" if words & {"worker", "union", "staff", "employee", "pay", "wage", "pension"} else "18"
     if lemma == "talk" and tok.pos_ == "VERB":
         return None
+    if (
+        lemma == "meet"
+        and tok.pos_ == "VERB"
+        and any(_met_thing(c) for c in tok.children if c.dep_ == "dobj")
+    ):
+        return None  # "meet the target", "meet my duties": fulfilling, not meeting anyone
     if lemma in {"attack", "assault"} and _verbal_attack(tok):
         return "11"  # "attacked the government's plans": criticism, not force
     if lemma == "warn" and tok.pos_ == "VERB":
@@ -1420,6 +1531,20 @@ def _family(tok: Token) -> str | None:
         # "launched an inquiry": the inquiry is the event; launching a product announces it.
         return None
     return code
+
+
+def _met_thing(obj: Token) -> bool:
+    """Whether the object of "meet" is a thing (a target, a demand), not someone met."""
+    lemma = obj.lemma_.lower()
+    return (
+        obj.pos_ == "NOUN"
+        and obj.ent_type_ == ""
+        and lemma not in lx.TITLE_WORDS
+        and lemma not in lx.PERSON_NOUNS
+        and lemma not in lx.KIN_NOUNS
+        and lemma not in _ORG_HEADS
+        and lemma not in {"delegation", "counterpart", "leader", "people", "group", "family", "team"}
+    )
 
 
 # What is attacked in words: "attacked the plans", "an attack on the government's record".
@@ -1571,10 +1696,14 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                 continue
             if not actors_only or (p.i in ctx.by_token and _is_actor(ctx.by_token[p.i])):
                 add(p)
-            if p.pos_ == "NOUN" and (TRIGGERS.get(p.lemma_.lower()) or p.lemma_.lower() in EVENT_NOUNS):
-                # "appealed for the release of Jane Doe": whoever the nested event is about.
+            nested = p.lemma_.lower()
+            if p.pos_ == "NOUN" and (TRIGGERS.get(nested) or nested in EVENT_NOUNS or nested in DEAL_NOUNS):
+                # "appealed for the release of Jane Doe": whoever the nested event is about;
+                # "agreed to a buyout by Acme": whoever makes the deal.
                 for pp in p.children:
-                    if pp.dep_ == "prep" and pp.lower_ in {"of", "against"}:
+                    if (pp.dep_ == "prep" and pp.lower_ in {"of", "against"}) or (
+                        nested in DEAL_NOUNS and pp.lower_ in {"by", "with", "from"}
+                    ):
                         add_objects(pp)
             # "charges in a court against X": the parse often hangs "against" on the noun before.
             for pp in p.children:
