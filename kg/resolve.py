@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 
 from .extract import lexicon as lx
-from .extract.entities import STYLED, initials_match
+from .extract.entities import MODEL_OF, STYLED, initials_match
 from .model import (
     Age,
     Arg,
@@ -350,6 +350,15 @@ def resolve(
         if len(ks) > 1 and any(prelim.get(k) == "Product" for k in ks):
             for other in ks[1:]:
                 uf.union(ks[0], other)
+
+    # "Acme Roadster" ~ "Roadster": a product named with its maker's name before the model's.
+    for k, ms in groups.items():
+        maker = next((h[len(MODEL_OF) :] for m in ms for h in m.hints if h.startswith(MODEL_OF)), None)
+        if maker is None:
+            continue
+        rest = k.removeprefix(lx.fold(maker)).strip()
+        if rest and rest != k and rest in groups and prelim.get(rest) not in {"Person", "Place"}:
+            uf.union(k, rest)
 
     for a, b in equivalences:
         fa, fb = lx.fold(a), lx.fold(b)

@@ -699,3 +699,27 @@ def test_meeting_a_target_is_no_meeting_and_a_buyout_by_someone_includes_them() 
     )
     assert not [e for e in evs if e[0] == "04"]
     assert ("05", "2025-05", frozenset({"Quellion Bank", "Halvorsen Group"})) in evs
+
+
+def test_a_makers_name_before_a_model_named_alone_makes_a_product() -> None:
+    g = build(
+        "Nissan will rename the Nissan Five Hundred to the Tarvik next year, Nissan said. The Five Hundred sold badly."
+    )
+    n = names(g)
+    types = {e.name: e.type.value for e in g.entities}
+    assert types.get("Nissan Five Hundred") == "Product"
+    assert ("Nissan Five Hundred", "Nissan") in {
+        (n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)
+    }
+
+
+def test_models_in_a_list_and_their_builder() -> None:
+    g = build(
+        "Two models would be discontinued, the Sky and Astra. "
+        "Orvane Corp would continue building the Aura sedan, the Vue and the Outlook."
+    )
+    n = names(g)
+    types = {e.name: e.type.value for e in g.entities}
+    assert {types.get(x) for x in ("Sky", "Astra", "Aura", "Vue", "Outlook")} == {"Product"}
+    made = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+    assert {("Aura", "Orvane Corp"), ("Vue", "Orvane Corp"), ("Outlook", "Orvane Corp")} <= made

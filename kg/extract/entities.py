@@ -370,8 +370,12 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
                 hints.add("product:appos")
             elif lemma in lx.TITLE_WORDS or (lemma in lx.KIN_NOUNS and lemma != "partner"):
                 hints.add("person:appos")
-    if root.dep_ == "appos":
-        lemma = root.head.lemma_.lower()
+    # "two models, the Aurora and the Zephyr": the second of joined names is apposed too.
+    apposed = root
+    while apposed.dep_ == "conj" and apposed.head.i != apposed.i:
+        apposed = apposed.head
+    if apposed.dep_ == "appos":
+        lemma = apposed.head.lemma_.lower()
         if lemma in lx.PRODUCT_NOUNS:
             hints.add("product:appos")
         elif lemma in lx.ORG_NOUNS:
@@ -416,10 +420,24 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
     makers = {} if makers is None else makers
     ents = list(doc.ents)
     out: list[tuple[list[Token], str]] = []
+    # Names the NER gives as organisations and as products somewhere in the article.
+    orgs = {e.text for e in ents if e.label_ == "ORG"}
     i = 0
     while i < len(ents):
         ent = ents[i]
         toks, label = list(ent), ent.label_
+        maker = _maker_before(doc, ent, orgs) if label == "PRODUCT" else 0
+        if maker:
+            # "the Acme Roadster": an organisation's name the NER left out before a product.
+            makers[ent.start - maker] = maker
+            toks = [*doc[ent.start - maker : ent.start], *toks]
+        elif label not in {"PERSON", "PRODUCT"} and len(ent) > 1:
+            # "Acme Roadster" read as one organisation (or law) where "Acme" and "the Roadster" are named alone.
+            named = [t for t in toks if t.i > ent.start or t.lower_ not in {"the", "a", "an"}]
+            prefix = _maker_prefix(doc, named, orgs) if len(named) > 1 else 0
+            if prefix:
+                makers[named[0].i] = prefix
+                toks, label = named, "PRODUCT"
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if (
             len(ent) <= 2
@@ -480,6 +498,34 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
         out.append((toks, label))
         i += 1
     return out
+
+
+def _maker_prefix(doc: Doc, run: Sequence[Token], orgs: set[str]) -> int:
+    """How many first words of a run of names name a maker whose model, the rest, is named alone too."""
+    last = run[-1].lower_
+    if last in lx.LAW_SUFFIXES or last in lx.ORG_SUFFIXES or last in lx.TITLE_WORDS:
+        return 0  # "Parliament Act", "Acme Holdings": a law's or a company's name
+    for k in range(1, len(run)):
+        head = doc[run[0].i : run[0].i + k].text
+        rest = doc[run[0].i + k : run[-1].i + 1].text
+        if head in orgs and doc.text.count(rest) > doc.text.count(f"{head} {rest}"):
+            return k
+    return 0
+
+
+def _maker_before(doc: Doc, ent: Span, orgs: set[str]) -> int:
+    """How many words before a product name name its maker (one the NER gives as an organisation elsewhere)."""
+    for k in (2, 1):
+        if ent.start - k < 0:
+            continue
+        before = doc[ent.start - k : ent.start]
+        if (
+            before.text in orgs
+            and all(t.ent_type_ == "" and t.text[:1].isupper() and t.whitespace_ for t in before)
+            and not _opening_word(before[0])
+        ):
+            return k
+    return 0
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
@@ -697,6 +743,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     spans: list[tuple[list[Token], str, str]] = []  # tokens, provisional type, ner label
     covered: set[int] = set()
     makers: dict[int, int] = {}
+    orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
     for toks, label_ in _entity_spans(doc, makers):
         if label_ not in NER_TYPES and label_ != "PROPN":
             continue
@@ -759,6 +806,12 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             ):
                 run = []  # "Chief Operating Officer": a word inside a title is no name
             if len(run) == 1 and _opening_word(run[0]):
+                run = []
+            prefix = _maker_prefix(doc, run, orgs) if len(run) > 1 else 0
+            if prefix:
+                # "Acme Five Hundred" where "Acme" is an organisation and "the Five Hundred" is named alone.
+                makers[run[0].i] = prefix
+                spans.append((run, "Product", "PROPN"))
                 run = []
             for part in _split(_with_number(run)):
                 spans.append((part, "", "PROPN"))

@@ -32,7 +32,7 @@ from ..model import (
     TimeValue,
 )
 from . import lexicon as lx
-from .entities import LAUNCH_VERBS, MODEL_OF
+from .entities import LAUNCH_VERBS, MAKE_VERBS, MODEL_OF
 from .money import parse_money
 from .time import resolve as resolve_time
 from .time import tense_of
@@ -1160,6 +1160,10 @@ def _ages(ctx: _Ctx) -> Iterator[Age]:
 
 
 # ------------------------------------------------- products, partnerships
+# Verbs whose subject makes, launches, sells or withdraws the product that is their object.
+MAKER_VERBS = LAUNCH_VERBS | MAKE_VERBS | frozenset(["discontinue", "revive", "recall", "rename", "unveil"])
+
+
 def _products(ctx: _Ctx) -> Iterator[Maker]:
     doc = ctx.doc
     for p in ctx.mentions:
@@ -1182,12 +1186,14 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                     maker = cand2
         # "X launched P", "X launched the P tablet".
         root = span.root
-        while root.dep_ in {"compound", "nmod", "amod"} and root.head.i != root.i:
+        # "built the P sedan, the Q and R": through modifiers, lists and appositions to the object.
+        while root.dep_ in {"compound", "nmod", "amod", "conj", "appos"} and root.head.i != root.i:
             root = root.head
-        if root.dep_ == "dobj" and root.head.lemma_.lower() in LAUNCH_VERBS:
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in MAKER_VERBS:
             launch = root.head
-            # "X was founded in 1976 and launched P": the second verb shares the first one's subject.
-            while launch.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in launch.children):
+            # "X was founded in 1976 and launched P": the second verb shares the first one's subject;
+            # "X would continue building P": so does a verb's complement.
+            while launch.dep_ in {"conj", "xcomp"} and not any(c.dep_ == "nsubj" for c in launch.children):
                 launch = launch.head
             for c in launch.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and (c.dep_ == "nsubj" or launch is not root.head):
