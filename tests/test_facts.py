@@ -723,3 +723,28 @@ def test_models_in_a_list_and_their_builder() -> None:
     assert {types.get(x) for x in ("Sky", "Astra", "Aura", "Vue", "Outlook")} == {"Product"}
     made = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
     assert {("Aura", "Orvane Corp"), ("Vue", "Orvane Corp"), ("Outlook", "Orvane Corp")} <= made
+
+
+def test_forcing_welcoming_and_citing_a_source() -> None:
+    evs = events(
+        build(
+            "The Quellion Authority has forced Orvane Corp to lower its prices. "
+            "Halvorsen Group welcomed the decision on Monday. "
+            "According to Rolf Aas, prices will fall."
+        )
+    )
+    assert any(code == "17" and {"Quellion Authority", "Orvane Corp"} <= ps for code, _, ps in evs)
+    assert any(code == "05" and "Halvorsen Group" in ps for code, _, ps in evs)
+    # "according to" cites a source: a statement, never an agreement.
+    assert not [e for e in evs if e[0] == "05" and "Rolf Aas" in e[2]]
+
+
+def test_announced_this_morning_is_the_articles_day() -> None:
+    evs = events(build("The plant will close, Orvane Corp announced this morning."))
+    assert ("01", "2025-05-12", frozenset({"Orvane Corp"})) in evs
+
+
+def test_the_producer_of_a_product_is_its_maker() -> None:
+    g = build("Orvane Corp is the producer of the best-selling music player, the Zephyr.")
+    n = names(g)
+    assert ("Zephyr", "Orvane Corp") in {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}

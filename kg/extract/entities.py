@@ -70,7 +70,7 @@ LAUNCH_VERBS = frozenset(["launch", "unveil", "release", "introduce", "debut", "
 MAKE_VERBS = frozenset(
     ["make", "develop", "build", "design", "manufacture", "produce", "create", "market", "sell"]
 )
-MAKER_NOUNS = frozenset(["maker", "manufacturer", "developer", "creator", "inventor", "designer"])
+MAKER_NOUNS = frozenset(["maker", "manufacturer", "developer", "creator", "inventor", "designer", "producer"])
 _PLACE_PREFIXES = frozenset(
     ["New", "North", "South", "East", "West", "Upper", "Lower", "Greater", "Northern", "Southern"]
 )

@@ -32,7 +32,7 @@ from ..model import (
     TimeValue,
 )
 from . import lexicon as lx
-from .entities import LAUNCH_VERBS, MAKE_VERBS, MODEL_OF
+from .entities import LAUNCH_VERBS, MAKE_VERBS, MAKER_NOUNS, MODEL_OF
 from .money import parse_money
 from .time import resolve as resolve_time
 from .time import tense_of
@@ -48,7 +48,7 @@ for _code, _words in {
     "02": "appeal urge plead implore",
     "03": "pledge promise vow offer",
     "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation mediate mediation",
-    "05": "sign agreement accord treaty endorse praise recognize recognise apologize apologise apology forgive",
+    "05": "sign agreement accord treaty endorse praise welcome recognize recognise apologize apologise apology forgive",
     "06": "cooperate cooperation",
     "07": "aid donate donation bailout rescue compensate compensation",
     "08": "resign resignation concede yield surrender withdraw comply capitulate admit release free bankruptcy settle settlement",
@@ -60,7 +60,7 @@ for _code, _words in {
     "14": "protest demonstrate demonstration rally boycott strike walkout",
     "15": "mobilize mobilise deploy deployment",
     "16": "sever suspend expel sanction embargo quit revoke sack",
-    "17": "arrest detain detention capture seize seizure jail imprison deport raid sentence confiscate ban prohibit",
+    "17": "arrest detain detention capture seize seizure jail imprison deport raid sentence confiscate ban prohibit force compel",
     "18": "attack assault kill bomb bombing shoot stab kidnap abduct assassinate torture",
     "19": "invade invasion fight battle clash airstrike occupy occupation",
     "20": "massacre genocide",
@@ -206,7 +206,9 @@ CONTRACT_WORDS = frozenset(
         "agree",
     ]
 )
-NOT_EVENT_SENSES = {"charge": {"fee", "battery", "per", "cents"}}
+NOT_EVENT_SENSES = {
+    "charge": {"fee", "fees", "battery", "per", "cents", "customers", "consumers", "price", "prices"}
+}
 AGE_RX = re.compile(r"^\s*,\s*(\d{1,3})\s*(?:,|\)|$|\.(?:\s|$)|;)")
 AGE_AFTER_RX = re.compile(r"^\s*,\s*(?:a|an|the)\s+(\d{1,3})-year-old\b")
 YEAR_OLD_RX = re.compile(r"(\d{1,3})-year-old")
@@ -1169,6 +1171,8 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
     for p in ctx.mentions:
         if not any(h.startswith("product:") or h == "ner:PRODUCT" for h in p.hints):
             continue
+        if "place:gazetteer" in p.hints:
+            continue  # "its United Kingdom store": a known place is no product
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
@@ -1200,6 +1204,20 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                     cand3 = _mention_at(ctx, c)
                     if isinstance(cand3, Mention) and not _full_person(cand3):
                         maker = cand3
+        # "X is the maker of the P", "X, the producer of P": the maker noun's subject or name.
+        up = span.root
+        while up.dep_ in {"compound", "nmod", "amod", "conj", "appos"} and up.head.i != up.i:
+            up = up.head
+        if maker is None and up.dep_ == "pobj" and up.head.lower_ == "of":
+            noun = up.head.head
+            if noun.lemma_.lower() in MAKER_NOUNS:
+                if noun.dep_ == "attr":
+                    subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+                    cand4 = _mention_at(ctx, subj[0]) if subj else None
+                else:
+                    cand4 = _mention_at(ctx, noun.head) if noun.dep_ == "appos" else None
+                if isinstance(cand4, Mention) and not _full_person(cand4):
+                    maker = cand4
         # "P, made/developed by X", also when P modifies the phrase's head ("a P music player, made by X").
         head = span.root
         while head.dep_ in {"compound", "nmod", "amod"} and head.head.i != head.i:
@@ -1507,6 +1525,14 @@ def _family(tok: Token) -> str | None:
         words = {t.lemma_.lower() for t in tok.sent}
         code = "14" if words & {"worker", "union", "staff", "employee", "pay", "wage", "pension"} else "18"
     if lemma == "talk" and tok.pos_ == "VERB":
+        return None
+    if lemma == "accord" and tok.lower_ == "according":
+        return None  # "according to X" cites a source
+    if lemma in {"force", "compel"} and not (
+        tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass"} for c in tok.children)
+    ):
+        return None  # "forced X to sell" coerces; "the forces", "a force for good" do not
+    if lemma == "welcome" and tok.pos_ != "VERB":
         return None
     if (
         lemma == "meet"
@@ -1912,7 +1938,8 @@ def _date_for(ctx: _Ctx, tok: Token, sent: Span) -> TimeValue | None:
     Bare weekdays and months look back unless the clause speaks of the future;
     a date inside a clause the trigger governs is that clause's.
     """
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not _in_subclause(e, tok)]
+    # TIME too: "announced this morning", "met last night".
+    dates = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and not _in_subclause(e, tok)]
     if not dates:
         return None
     direction = "future" if _tense(tok) == "future" else "past"
