@@ -748,3 +748,14 @@ def test_the_producer_of_a_product_is_its_maker() -> None:
     g = build("Orvane Corp is the producer of the best-selling music player, the Zephyr.")
     n = names(g)
     assert ("Zephyr", "Orvane Corp") in {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+
+
+def test_a_date_in_a_relative_clause_about_someone_else_is_not_the_events() -> None:
+    evs = events(
+        build(
+            "The panel picked out the case of Ilse Brandt, who died in March 2002, "
+            "and urged Rolf Aas to hold an inquiry."
+        )
+    )
+    urged = [d for code, d, ps in evs if code == "02"]
+    assert urged and urged[0] != "2002-03"

@@ -1923,11 +1923,16 @@ def _in_subclause(date: Span, tok: Token) -> bool:
     """Whether ``date`` sits in a clause that ``tok`` governs rather than in its own."""
     cur = date.root
     crossed = False
+    relative: Token | None = None
     while cur.i != tok.i:
         if cur.dep_ in _SUBCLAUSES and cur.pos_ in {"VERB", "AUX"}:
             crossed = True
+            if cur.dep_ == "relcl":
+                relative = cur
         if cur.head.i == cur.i:
-            return False
+            # "the case of X, who died in March 2002, ... and urged": a relative clause about
+            # someone else, unless the trigger is inside it too.
+            return relative is not None and not (relative.left_edge.i <= tok.i <= relative.right_edge.i)
         cur = cur.head
     return crossed
 
