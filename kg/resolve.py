@@ -153,10 +153,18 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     # the name outweighs that, so no full personal name is assumed then.
     work = any("product:work" in m.hints for m in ms)
     full_person = not work and any(
-        "ner:PERSON" in m.hints and len(m.text.split()) >= 2 and "org:suffix" not in m.hints for m in ms
+        "ner:PERSON" in m.hints
+        and len(m.text.split()) >= 2
+        and "org:suffix" not in m.hints
+        and not _LOWER_BRAND.match(m.text.strip())
+        for m in ms
     )
     agentive = any("org:agent" in m.hints for m in ms)
     for m in ms:
+        brand = bool(_LOWER_BRAND.match(m.text.strip()))
+        if brand:
+            # ... and is more often a product's name than a company's in the news ("xPad", "xTunes").
+            votes["Product"] += 0.75
         for h in m.hints:
             if h in WEIGHTS:
                 kind, w = WEIGHTS[h]
@@ -168,8 +176,8 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
                     w = 0.5
                 # The tagger learnt ORG from capitalised names; a brand written "xName" is as often
                 # a product as a company, so its ORG label is a weak vote.
-                if h == "ner:ORG" and _LOWER_BRAND.match(m.text.strip()):
-                    w = 0.5
+                if h in {"ner:ORG", "ner:NORP", "ner:PERSON"} and brand:
+                    w = 0.5 if h == "ner:ORG" else 0.0
                 # A place no gazetteer knows that acts like a company ("Acme sues") was misread.
                 if h in {"ner:GPE", "ner:LOC"} and "place:unknown" in m.hints and agentive:
                     w = 0.5

@@ -759,3 +759,17 @@ def test_a_date_in_a_relative_clause_about_someone_else_is_not_the_events() -> N
     )
     urged = [d for code, d, ps in evs if code == "02"]
     assert urged and urged[0] != "2002-03"
+
+
+def test_a_product_family_shares_its_maker_and_brands_are_products() -> None:
+    g = build(
+        "Orvane Corp today unveiled its latest addition to the zPlayer line, the zPlayer nano. "
+        "The zPlayer Nano comes in two colours. The zPlayer nano replaces the similar zPlayer Mini."
+    )
+    n = names(g)
+    types = {e.name: e.type.value for e in g.entities}
+    made = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+    # "nano", written capitalised once, belongs to the name.
+    assert ("zPlayer nano", "Orvane Corp") in made or ("zPlayer Nano", "Orvane Corp") in made
+    assert {("zPlayer", "Orvane Corp"), ("zPlayer Mini", "Orvane Corp")} <= made
+    assert types.get("zPlayer") == "Product"

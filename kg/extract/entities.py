@@ -500,6 +500,21 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
     return out
 
 
+def _lowercase_tail(doc: Doc, toks: list[Token]) -> list[Token]:
+    """A name with a lower-case last word the article also writes capitalised: "the Zephyr mini"
+    where "Zephyr Mini" is written too."""
+    k = toks[-1].i + 1
+    if k >= len(doc) or not toks[-1].whitespace_:
+        return toks
+    nxt = doc[k]
+    if not (nxt.is_alpha and nxt.is_lower) or nxt.lower_ in lx.PRODUCT_NOUNS or nxt.lower_ in lx.ORG_NOUNS:
+        return toks
+    name = doc[toks[0].i : k].text
+    if f"{name} {nxt.text.capitalize()}" in doc.text:
+        return [*toks, nxt]
+    return toks
+
+
 def _maker_prefix(doc: Doc, run: Sequence[Token], orgs: set[str]) -> int:
     """How many first words of a run of names name a maker whose model, the rest, is named alone too."""
     last = run[-1].lower_
@@ -822,6 +837,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     for toks, kind, label in spans:
         if not toks or not _is_name_like(toks) or _currency_code(toks):
             continue
+        toks = _lowercase_tail(doc, toks)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if (start, end) in seen or _in_zones(start, end, zones):
             continue

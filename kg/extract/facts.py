@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -246,7 +247,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     ctx.roles = [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx)]
     facts += ctx.roles
     facts += _ages(ctx)
-    facts += _products(ctx)
+    facts += _product_families(ctx, list(_products(ctx)))
     facts += _partners(ctx)
     facts += _contracts(ctx)
     facts += _unpriced_deals(ctx)
@@ -1169,9 +1170,7 @@ MAKER_VERBS = LAUNCH_VERBS | MAKE_VERBS | frozenset(["discontinue", "revive", "r
 def _products(ctx: _Ctx) -> Iterator[Maker]:
     doc = ctx.doc
     for p in ctx.mentions:
-        if not any(h.startswith("product:") or h == "ner:PRODUCT" for h in p.hints):
-            continue
-        if "place:gazetteer" in p.hints:
+        if not _brand_or_product(p) or "place:gazetteer" in p.hints:
             continue  # "its United Kingdom store": a known place is no product
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
@@ -1182,7 +1181,7 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
         for t in doc[sent.start : span.start]:
             if t.tag_ == "POS" and t.i - 1 in ctx.by_token:
                 cand = ctx.by_token[t.i - 1]
-                if not _full_person(cand):
+                if not _full_person(cand) and not _brand_or_product(cand):
                     maker = cand
             elif t.lower_ == "its":
                 cand2 = _antecedent(ctx, t, person=False)
@@ -1230,10 +1229,44 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
         # "the Airbus A330": the maker's name before the model; the organisation of the story
         # whose name has those words ("Airbus", "Airbus Industrie").
         named = next((h[len(MODEL_OF) :] for h in p.hints if h.startswith(MODEL_OF)), None)
-        if maker is None and named:
+        if maker is None and named and not _BRAND.match(named):
+            # (A brand written "xName" before a name is a product line, not its maker.)
             maker = f"name~{lx.fold(named)}"
         if maker is not None and maker is not p:
             yield Maker(p, maker, _evidence(ctx, sent, p.start, p.end))
+
+
+def _product_families(ctx: _Ctx, made: list[Maker]) -> list[Maker]:
+    """Models of one family share its maker: "the Zephyr mini" is made by whoever makes "the Zephyr nano".
+
+    A product with no maker of its own in the article takes the maker of a product whose name
+    starts with the same word (or is that word), when only one maker makes that family.
+    """
+    # Family word -> its makers, one per name ("Acme" named twice is one maker).
+    family: dict[str, dict[str, Arg]] = defaultdict(dict)
+    for f in made:
+        if isinstance(f.product, Mention):
+            name = lx.fold(f.maker.text) if isinstance(f.maker, Mention) else f.maker
+            family[lx.fold(f.product.text).split()[0]][name] = f.maker
+    have = {lx.fold(f.product.text) for f in made if isinstance(f.product, Mention)}
+    out = list(made)
+    for p in ctx.mentions:
+        key = lx.fold(p.text)
+        if key in have or not key or not _brand_or_product(p):
+            continue
+        makers = family.get(key.split()[0], {})
+        if len(makers) == 1:
+            have.add(key)
+            out.append(Maker(p, next(iter(makers.values())), (p.evidence,)))
+    return out
+
+
+_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]")
+
+
+def _brand_or_product(m: Mention) -> bool:
+    """A mention with a product cue, or a name written like a brand ("xPad")."""
+    return any(h.startswith("product:") or h == "ner:PRODUCT" for h in m.hints) or bool(_BRAND.match(m.text))
 
 
 def _partners(ctx: _Ctx) -> Iterator[Partnership]:
