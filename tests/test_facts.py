@@ -773,3 +773,22 @@ def test_a_product_family_shares_its_maker_and_brands_are_products() -> None:
     assert ("zPlayer nano", "Orvane Corp") in made or ("zPlayer Nano", "Orvane Corp") in made
     assert {("zPlayer", "Orvane Corp"), ("zPlayer Mini", "Orvane Corp")} <= made
     assert types.get("zPlayer") == "Product"
+
+
+def test_organisations_working_together_are_partners_in_a_cooperation() -> None:
+    g = build(
+        "Orvane Corp and Halvorsen Group are developing technology to give people access to music. "
+        "Quellion Bank teamed up with Tarvik Mining on Monday."
+    )
+    n = names(g)
+    pairs = {frozenset((n[f.a], n[f.b])) for f in g.facts if isinstance(f, Partnership)}
+    assert frozenset({"Orvane Corp", "Halvorsen Group"}) in pairs
+    assert frozenset({"Quellion Bank", "Tarvik Mining"}) in pairs
+    coop = [f for f in g.facts if isinstance(f, Event) and f.family == "06"]
+    assert coop
+
+
+def test_the_firms_product_is_made_by_the_firm_just_named() -> None:
+    g = build("Several car makers are working with Orvane Corp to control the firm's Zephyr music player.")
+    n = names(g)
+    assert ("Zephyr", "Orvane Corp") in {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}

@@ -249,6 +249,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts += _ages(ctx)
     facts += _product_families(ctx, list(_products(ctx)))
     facts += _partners(ctx)
+    facts += _joint_work(ctx)
     facts += _contracts(ctx)
     facts += _unpriced_deals(ctx)
     events = list(_events(ctx))
@@ -1183,6 +1184,14 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                 cand = ctx.by_token[t.i - 1]
                 if not _full_person(cand) and not _brand_or_product(cand):
                     maker = cand
+            elif (
+                t.tag_ == "POS"
+                and t.i >= 2
+                and doc[t.i - 1].lemma_.lower() in _ORG_HEADS
+                and doc[t.i - 2].lower_ in {"the", "this"}
+            ):
+                # "the firm's P player": the company the story just named.
+                maker = _org_antecedent(ctx, doc[t.i - 1]) or maker
             elif t.lower_ == "its":
                 cand2 = _antecedent(ctx, t, person=False)
                 if cand2 is not None:
@@ -1304,6 +1313,55 @@ def _partners(ctx: _Ctx) -> Iterator[Partnership]:
         if a is not None and b is not None and a is not b:
             yield Partnership(a, b, _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
     yield from _agreements_with(ctx)
+
+
+# Verbs of making or working that two organisations do together ("X and Y are developing ...",
+# "X teamed up with Y").
+JOINT_VERBS = frozenset(["develop", "build", "design", "research", "produce", "create", "co-develop"])
+WITH_VERBS = frozenset(["collaborate", "cooperate", "co-operate", "team", "partner", "work", "join"])
+
+
+def _joint_work(ctx: _Ctx) -> Iterator[Fact]:
+    """Organisations that make something together or work with each other: partners, and a CAMEO 06 event.
+
+    >>> # "Acme and Globex are developing a voice control" -> Partnership(Acme, Globex), Event 06.
+    """
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or (lemma not in JOINT_VERBS and lemma not in WITH_VERBS):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        sides = [_mention_at(ctx, x) for x in (subj, *subj.conjuncts)]
+        if lemma in WITH_VERBS and not (lemma == "join" and any(c.lower_ == "forces" for c in tok.children)):
+            sides += [
+                _mention_at(ctx, o)
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for o in (p, *p.conjuncts)
+            ]
+        elif lemma == "join":
+            sides += [
+                _mention_at(ctx, o)
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for p in prep.children
+                for o in (p, *p.conjuncts)
+            ]
+        orgs: list[Mention] = []
+        for x in sides:
+            if isinstance(x, Mention) and not _is_person(x) and _is_actor(x) and x not in orgs:
+                orgs.append(x)
+        if len(orgs) < 2 or len({lx.fold(o.text) for o in orgs}) < 2:
+            continue
+        sent = tok.sent
+        evidence = _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
+        yield Partnership(orgs[0], orgs[1], evidence)
+        date = _date_for(ctx, tok, sent) or _recent(ctx, tok)
+        yield Event("06", lemma, tuple(orgs), None, date, evidence)
 
 
 # An agreement with another organisation that names no price is a partnership: "entered into an
