@@ -792,3 +792,25 @@ def test_the_firms_product_is_made_by_the_firm_just_named() -> None:
     g = build("Several car makers are working with Orvane Corp to control the firm's Zephyr music player.")
     n = names(g)
     assert ("Zephyr", "Orvane Corp") in {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+
+
+def test_posts_told_of_a_pronoun_or_given_with_as() -> None:
+    g = build(
+        "Mara Lindqvist joined Orvane Corp in 1990. She is now the chief executive of Orvane Corp, the firm said. "
+        "Mr Rolf Aas spoke next. He was named chairman of Quellion Bank on Monday. "
+        "The company also announced Ilse Brandt as its new president."
+    )
+    got = titles(g)
+    assert ("Mara Lindqvist", "chief executive", "Orvane Corp") in got
+    assert ("Rolf Aas", "chairman", "Quellion Bank") in got
+    assert ("Ilse Brandt", "president", "Quellion Bank") in got
+
+
+def test_who_was_appointed_as_a_title_and_is_replaced_held_it_before() -> None:
+    g = build(
+        "Orvane Corp named Mara Lindqvist its chief executive on Monday. "
+        "She replaces Rolf Aas, who was appointed by the board as chairman in 2009."
+    )
+    n = names(g)
+    roles = {(n[f.person], f.title, f.former) for f in g.facts if isinstance(f, Role)}
+    assert ("Rolf Aas", "chairman", True) in roles

@@ -244,7 +244,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     ctx.sent_starts = [sent.start for sent in ctx.sents]
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
-    ctx.roles = [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx)]
+    ctx.roles = [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx)]
     facts += ctx.roles
     facts += _ages(ctx)
     facts += _product_families(ctx, list(_products(ctx)))
@@ -404,10 +404,11 @@ def _antecedent(ctx: _Ctx, tok: Token, person: bool) -> Arg | None:
         while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
             verb = verb.head
         for c in verb.children:
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i in ctx.by_token and c.i < tok.i:
-                cand = ctx.by_token[c.i]
-                if not _full_person(cand):
-                    return cand
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i:
+                # A name, or "the company" standing for the one just named.
+                subject = ctx.by_token.get(c.i) or (_mention_at(ctx, c) if c.pos_ == "NOUN" else None)
+                if isinstance(subject, Mention) and not _full_person(subject):
+                    return subject
         # "Russia said it would ...": the subject of the sentence before the pronoun.
         root = tok.sent.root
         for c in root.children:
@@ -667,7 +668,18 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 and t.dep_ in {"compound", "amod"}
                 and t.head.i in {x.i for x in title_toks}
                 and t.lower_
-                not in {"former", "then", "new", "top", "senior", "longtime", "acting", "interim"}
+                not in {
+                    "former",
+                    "then",
+                    "new",
+                    "top",
+                    "senior",
+                    "longtime",
+                    "acting",
+                    "interim",
+                    "current",
+                    "incoming",
+                }
             ):
                 # A lower-case qualifier: "labour affairs correspondent", "board member".
                 title_toks.insert(0, t)
@@ -745,7 +757,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                         yield role
         for noun in _predicate_titles(span.root):
             role = _appos_role(ctx, m, noun, sent)
-            if role is not None and not role.former and _left_post(noun):
+            replaced = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in SUCCEED_VERBS
+            if role is not None and not role.former and (_left_post(noun) or replaced):
                 role = Role(role.person, role.title, role.organisation, True, role.evidence)
             if role is not None and (m.start, role.title.lower()) not in seen:
                 if role.organisation is None and noun.head.pos_ == "VERB":
@@ -955,6 +968,8 @@ def _from_org(ctx: _Ctx, span: Span) -> Arg | None:
 
 
 APPOINT_VERBS = frozenset(["name", "appoint", "elect", "promote", "hire", "make", "install"])
+# Verbs that give a post only with "as": "announced X as its new president".
+NAMING_VERBS = frozenset(["announce", "nominate", "choose", "select", "confirm", "pick", "tap"])
 
 
 # Verbs that take up, hold or leave a post "as" a title; the last group leaves it.
@@ -989,6 +1004,23 @@ LEAVE_VERBS = frozenset(["step", "resign", "quit", "retire", "leave", "depart", 
 POST_NOUNS = frozenset(["post", "position", "job", "role", "seat", "office"])
 
 
+def _pronoun_roles(ctx: _Ctx) -> Iterator[Role]:
+    """Posts told of "he" or "she": "She is the chief executive of Acme", "He was named chairman"."""
+    for tok in ctx.doc:
+        if tok.lower_ not in {"he", "she"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        titles = _predicate_titles(tok)
+        if not titles:
+            continue
+        person = _person_antecedent(ctx, tok)
+        if not isinstance(person, Mention):
+            continue
+        for noun in titles:
+            role = _appos_role(ctx, person, noun, tok.sent)
+            if role is not None:
+                yield role
+
+
 def _left_post(noun: Token) -> bool:
     """Whether the title is one its holder leaves: "resigned as CEO", "stepped down from his post as CEO"."""
     t = noun
@@ -1013,7 +1045,7 @@ def _predicate_titles(root: Token) -> list[Token]:
         ]
 
     for rel in (c for c in root.children if c.dep_ == "relcl"):
-        if rel.lemma_ in {"be", "become", "remain", "serve"}:
+        if rel.lemma_ in {"be", "become", "remain", "serve"} or rel.lemma_ in APPOINT_VERBS:
             for c in rel.children:
                 if c.dep_ in {"attr", "acomp"}:
                     out += titles(c)
@@ -1040,7 +1072,9 @@ def _predicate_titles(root: Token) -> list[Token]:
                     out += [
                         t for a in post.children if a.lower_ == "as" for p in a.children for t in titles(p)
                     ]
-    if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in APPOINT_VERBS:
+    if root.dep_ in {"dobj", "nsubjpass", "oprd"} and (
+        head.lemma_ in APPOINT_VERBS or head.lemma_ in NAMING_VERBS
+    ):
         for c in head.children:
             if c.dep_ in {"oprd", "attr", "xcomp", "ccomp"}:
                 out += titles(c)
