@@ -814,3 +814,25 @@ def test_who_was_appointed_as_a_title_and_is_replaced_held_it_before() -> None:
     n = names(g)
     roles = {(n[f.person], f.title, f.former) for f in g.facts if isinstance(f, Role)}
     assert ("Rolf Aas", "chairman", True) in roles
+
+
+def test_makers_in_the_products_own_phrase_and_each_of_several() -> None:
+    g = build(
+        "Orvane Corp had hoped to pitch its Zephyr drug against rival medicine Tarvix. "
+        "The drug Tarvix, made by Halvorsen Group, Quellion Bank and Kestrel Partners, works well."
+    )
+    n = names(g)
+    made = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+    assert ("Zephyr", "Orvane Corp") in made
+    assert ("Tarvix", "Orvane Corp") not in made
+    assert {("Tarvix", "Halvorsen Group"), ("Tarvix", "Quellion Bank")} <= made
+
+
+def test_in_charge_of_is_no_charge_and_a_corporate_title_belongs_to_the_story_company() -> None:
+    g = build(
+        "Orvane Corp appointed a new director on Monday. Shares rose. Analysts were pleased. "
+        "Rolf Aas will be in charge of drug development. Orvane Corp said sales rose. "
+        'The plan was welcomed. Investors agreed. "We will grow," said chief executive Mara Lindqvist.'
+    )
+    assert not [f for f in g.facts if isinstance(f, Event) and f.family == "11"]
+    assert ("Mara Lindqvist", "chief executive", "Orvane Corp") in titles(g)

@@ -574,6 +574,18 @@ _ORG_HEADS = (lx.ORG_NOUNS | lx.ORG_SUFFIXES) - {
 }
 
 
+def _story_org(ctx: _Ctx) -> Mention | None:
+    """The organisation the article names most often (first named on a tie): "the company" of the story."""
+    counts: dict[str, list[Mention]] = defaultdict(list)
+    for m in ctx.mentions:
+        if ("ner:ORG" in m.hints or "org:suffix" in m.hints) and not _brand_or_product(m):
+            counts[lx.fold(m.text)].append(m)
+    if not counts:
+        return None
+    best = max(counts.values(), key=len)
+    return best[0] if len(best) >= 2 else None
+
+
 def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
     """The nearest organisation mention within two sentences before ``tok``."""
     floor = _floor_of(ctx, tok)
@@ -733,7 +745,7 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             if org is None and title_toks[-1].lower_ in CORPORATE_TITLES:
                 # "Chief executive Jane Doe said ..." in a story about a company: the company
                 # named just before.
-                org = _org_antecedent(ctx, title_toks[0])
+                org = _org_antecedent(ctx, title_toks[0]) or _story_org(ctx)
             key = (m.start, title.lower())
             if key not in seen:
                 seen.add(key)
@@ -1212,8 +1224,14 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
             continue
         sent = span.sent
         maker: Arg | None = None
-        # "X's model P", "its model P": the possessive before the product in the sentence.
-        for t in doc[sent.start : span.start]:
+        others: list[Mention] = []
+        # "X's model P", "its model P": a possessive in the product's own phrase.
+        phrase = span.root
+        # Up through modifiers and appositions: "X's AI technology, specifically the model P".
+        while phrase.dep_ in {"compound", "nmod", "amod", "appos"} and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        # (Or the three words before it, where the parse lost the phrase: "its chatbot P".)
+        for t in doc[max(sent.start, min(phrase.left_edge.i, span.start - 3)) : span.start]:
             if t.tag_ == "POS" and t.i - 1 in ctx.by_token:
                 cand = ctx.by_token[t.i - 1]
                 if not _full_person(cand) and not _brand_or_product(cand):
@@ -1228,7 +1246,7 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                 maker = _org_antecedent(ctx, doc[t.i - 1]) or maker
             elif t.lower_ == "its":
                 cand2 = _antecedent(ctx, t, person=False)
-                if cand2 is not None:
+                if cand2 is not None and not (isinstance(cand2, Mention) and _brand_or_product(cand2)):
                     maker = cand2
         # "X launched P", "X launched the P tablet".
         root = span.root
@@ -1269,6 +1287,8 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                 for c in t.children:
                     if c.i in ctx.by_token:
                         maker = ctx.by_token[c.i]
+                        # "made by A, B and C": each of them.
+                        others.extend(ctx.by_token[x.i] for x in c.conjuncts if x.i in ctx.by_token)
         # "the Airbus A330": the maker's name before the model; the organisation of the story
         # whose name has those words ("Airbus", "Airbus Industrie").
         named = next((h[len(MODEL_OF) :] for h in p.hints if h.startswith(MODEL_OF)), None)
@@ -1277,6 +1297,8 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
             maker = f"name~{lx.fold(named)}"
         if maker is not None and maker is not p:
             yield Maker(p, maker, _evidence(ctx, sent, p.start, p.end))
+            for other in others:
+                yield Maker(p, other, _evidence(ctx, sent, p.start, p.end))
 
 
 def _product_families(ctx: _Ctx, made: list[Maker]) -> list[Maker]:
@@ -1678,6 +1700,8 @@ def _family(tok: Token) -> str | None:
             return code  # "warned that there could be further walkouts"
         if not subj or subj[0].lower_ not in {"he", "she", "they", "it", "we", "i"}:
             return None
+    if lemma == "charge" and tok.i > 0 and tok.nbor(-1).lower_ == "in":
+        return None  # "in charge of": responsible, not accused
     if lemma == "charge" and ({t.lower_ for t in tok.sent} & NOT_EVENT_SENSES["charge"]):
         return None
     if lemma in {"offer", "sign", "ban", "sack"} and tok.pos_ == "NOUN":
@@ -2239,6 +2263,12 @@ def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
             ctx.by_token[t.i]
             for t in subj.subtree
             if t.dep_ == "appos" and t.i in ctx.by_token and _is_person(ctx.by_token[t.i])
+        ]
+        # "The company president and CEO Jane Doe said": a full name inside the subject.
+        named += [
+            ctx.by_token[t.i]
+            for t in subj.subtree
+            if t.i in ctx.by_token and _full_person(ctx.by_token[t.i]) and ctx.by_token[t.i] not in named
         ]
         if named:
             return named[0]
