@@ -502,7 +502,7 @@ def _person_antecedent(ctx: _Ctx, tok: Token) -> Arg | None:
     return found
 
 
-def _title_subject(ctx: _Ctx, floor: int, tok: Token, after: int) -> str | None:
+def _title_subject(ctx: _Ctx, floor: int, tok: Token, after: int) -> Mention | None:
     """The last title standing as a clause's subject between ``after`` and ``tok`` ("the chairman said")."""
     start = ctx.sents[_sent_index(ctx, tok)].start
     k = _sent_index(ctx, tok)
@@ -519,7 +519,16 @@ def _title_subject(ctx: _Ctx, floor: int, tok: Token, after: int) -> str | None:
         ):
             found = _mention_at(ctx, t)
             if isinstance(found, str):
-                return found
+                # Only a title someone in the article is said to hold: that person.
+                title = found.removeprefix("title:")
+                return next(
+                    (
+                        r.person
+                        for r in reversed(ctx.roles)
+                        if isinstance(r.person, Mention) and lx.fold(r.title) == title
+                    ),
+                    None,
+                )
     return None
 
 
