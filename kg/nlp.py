@@ -140,16 +140,31 @@ class TokenAttrs:
         self.cache: dict[tuple[int, ...], tuple[int, ...]] = {}
         # The ruler's rules that span several tokens, under their own ids, in a matcher of their own.
         self.multi = Matcher(self.vocab)
+        # Per multi-token pattern, the LOWER and DEP values some of its tokens must have: a Doc
+        # with none of one pattern's values cannot match it, so the matcher is skipped.
+        self.needs: list[list[tuple[int, frozenset[int]]]] = []
         self.exact = self.lemmatizer.mode == "rule" and not self.lemmatizer.overwrite
         for key in range(len(self.ruler.attrs)):
             _, patterns = self.ruler.matcher.get(str(key))
             if any(len(p) > 1 for p in patterns):
                 self.multi.add(str(key), patterns)
+                self.needs.extend(self._needs(p) for p in patterns if len(p) > 1)
             elif any(set(spec) - self.READS for p in patterns for spec in p):
                 self.exact = False
             if set(self.ruler.attrs[key]) - set(self.values):
                 self.exact = False
         self.rule_deps = self._rule_deps()
+
+    def _needs(self, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+        """(attribute column, values) that a Doc must show somewhere for ``pattern`` to match."""
+        out: list[tuple[int, frozenset[int]]] = []
+        for spec in pattern:
+            for col, attr in ((0, "LOWER"), (1, "DEP")):
+                test = spec.get(attr)
+                values = [test] if isinstance(test, str) else test.get("IN") if isinstance(test, dict) else None
+                if values and (not isinstance(test, dict) or set(test) == {"IN"}):
+                    out.append((col, frozenset(self.vocab.strings.add(v) for v in values)))
+        return out
 
     def _rule_deps(self) -> frozenset[int] | None:
         """The dependency labels a single-token rule compares with, or None to key on every label.
@@ -249,6 +264,11 @@ class TokenAttrs:
         """Token index -> ids of the multi-token rules that set something on it."""
         found: dict[int, list[int]] = {}
         if not len(self.multi):
+            return found
+        from spacy.attrs import DEP, LOWER
+
+        present = [set(col) for col in doc.to_array([LOWER, DEP]).T.tolist()]
+        if self.needs and not any(all(present[c] & vals for c, vals in need) for need in self.needs):
             return found
         for match_id, start, end in self.multi(doc, allow_missing=True):
             key = int(self.vocab.strings[match_id])
