@@ -161,7 +161,9 @@ class TokenAttrs:
         for spec in pattern:
             for col, attr in ((0, "LOWER"), (1, "DEP")):
                 test = spec.get(attr)
-                values = [test] if isinstance(test, str) else test.get("IN") if isinstance(test, dict) else None
+                values = (
+                    [test] if isinstance(test, str) else test.get("IN") if isinstance(test, dict) else None
+                )
                 if values and (not isinstance(test, dict) or set(test) == {"IN"}):
                     out.append((col, frozenset(self.vocab.strings.add(v) for v in values)))
         return out
