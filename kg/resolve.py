@@ -143,9 +143,6 @@ class _Union:
             self.parent[hi] = lo
 
 
-_LOWER_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]\w*(?:\s|$)")
-
-
 def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     votes: dict[str, float] = defaultdict(float)
     ms = list(mentions)
@@ -156,12 +153,12 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
         "ner:PERSON" in m.hints
         and len(m.text.split()) >= 2
         and "org:suffix" not in m.hints
-        and not _LOWER_BRAND.match(m.text.strip())
+        and not lx.is_brand(m.text)
         for m in ms
     )
     agentive = any("org:agent" in m.hints for m in ms)
     for m in ms:
-        brand = bool(_LOWER_BRAND.match(m.text.strip()))
+        brand = lx.is_brand(m.text)
         if brand:
             # ... and is more often a product's name than a company's in the news ("xPad", "xTunes").
             votes["Product"] += 0.75

@@ -1301,7 +1301,7 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
         # "the Airbus A330": the maker's name before the model; the organisation of the story
         # whose name has those words ("Airbus", "Airbus Industrie").
         named = next((h[len(MODEL_OF) :] for h in p.hints if h.startswith(MODEL_OF)), None)
-        if maker is None and named and not _BRAND.match(named):
+        if maker is None and named and not lx.is_brand(named):
             # (A brand written "xName" before a name is a product line, not its maker.)
             maker = f"name~{lx.fold(named)}"
         if maker is not None and maker is not p:
@@ -1335,12 +1335,9 @@ def _product_families(ctx: _Ctx, made: list[Maker]) -> list[Maker]:
     return out
 
 
-_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]")
-
-
 def _brand_or_product(m: Mention) -> bool:
     """A mention with a product cue, or a name written like a brand ("xPad")."""
-    return any(h.startswith("product:") or h == "ner:PRODUCT" for h in m.hints) or bool(_BRAND.match(m.text))
+    return any(h.startswith("product:") or h == "ner:PRODUCT" for h in m.hints) or lx.is_brand(m.text)
 
 
 def _partners(ctx: _Ctx) -> Iterator[Partnership]:

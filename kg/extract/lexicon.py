@@ -757,6 +757,18 @@ CREDIT_WORDS = frozenset(
 )
 
 
+_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]\w*(?:\s|$)")
+
+
+def is_brand(name: str) -> bool:
+    """A name written like a brand, its first word "xName": as often a product's as a company's.
+
+    >>> is_brand("xPhone 4"), is_brand("Acme"), is_brand("de Gaulle")
+    (True, False, False)
+    """
+    return bool(_BRAND.match(name.strip()))
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Compare form of a name: accents and case folded, possessive and "the" dropped.
