@@ -25,6 +25,14 @@ def names(g: Graph) -> dict[str, str]:
     return {e.key: e.name for e in g.entities}
 
 
+def posts(g: Graph) -> set[tuple[str, str, str | None, bool]]:
+    """Every role as (person, title as written, organisation or None, former)."""
+    n = names(g)
+    return {
+        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
+    }
+
+
 def test_pre_name_title_gives_role() -> None:
     g = build("Bravura CEO Ann Lee said the plant would reopen.")
     n = names(g)
@@ -363,10 +371,7 @@ def test_roles_through_qualifier_names_formerly_owners_from_and_seats() -> None:
         "Omar Haddad, along with senator Mia Ford from Virginia, called on Congress to act.",
         "The United States Senate rejected the bill. Republican Senator Bob Kerr was unhappy.",
     )
-    n = names(g)
-    roles = {
-        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
-    }
+    roles = posts(g)
     assert ("Ann Cole", "Minority leader", "United States Senate", False) in roles
     assert ("Lena Ortiz", "executive", "Harrow Capital", True) in roles
     assert ("Lee Ward", "vice president", "Quillon Systems", False) in roles
@@ -419,9 +424,7 @@ def test_ex_prefix_makes_a_former_role_at_the_bare_organisation() -> None:
     g = build("Ex-Labour MP Ann Cole has appealed for calm. Labour said nothing.")
     n = names(g)
     assert "Ex-Labour" not in n.values()
-    roles = {
-        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
-    }
+    roles = posts(g)
     assert ("Ann Cole", "MP", "Labour", True) in roles
 
 
@@ -666,10 +669,7 @@ def test_posts_taken_up_or_left_as_a_title() -> None:
         "Mara Lindqvist, founder of Orvane Corp, has chosen to step down from her post as CEO of the company. "
         "Rolf Aas will be succeeding Lindqvist as CEO. Ilse Brandt resigned as chairman of Quellion Bank on Monday."
     )
-    n = names(g)
-    roles = {
-        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
-    }
+    roles = posts(g)
     assert ("Mara Lindqvist", "CEO", "Orvane Corp", True) in roles
     assert ("Rolf Aas", "CEO", "Orvane Corp", False) in roles
     assert ("Ilse Brandt", "chairman", "Quellion Bank", True) in roles
@@ -680,14 +680,11 @@ def test_ex_titles_and_title_subjects_beside_a_name() -> None:
         "Mara Lindqvist, Orvane Corp's ex-head of internal accounting, alerted directors. "
         "The former Chief Operating Officer, Rolf Aas will be succeeding Lindqvist."
     )
-    n = names(g)
-    roles = {
-        (n[f.person], f.title, n.get(f.organisation or ""), f.former) for f in g.facts if isinstance(f, Role)
-    }
+    roles = posts(g)
     assert ("Mara Lindqvist", "head", "Orvane Corp", True) in roles
     assert ("Rolf Aas", "Chief Operating Officer", "Orvane Corp", True) in roles
     # A word inside a title is no name.
-    assert "Operating" not in n.values()
+    assert "Operating" not in names(g).values()
 
 
 def test_meeting_a_target_is_no_meeting_and_a_buyout_by_someone_includes_them() -> None:
