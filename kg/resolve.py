@@ -52,6 +52,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "ner:LAW": ("Law", 1.0),
     "ner:NORP": ("Organisation", 0.5),
     "org:suffix": ("Organisation", 3.0),
+    "org:party": ("Organisation", 3.0),
     "org:title-after": ("Organisation", 2.0),
     "org:title-of": ("Organisation", 2.0),
     "org:noun-after": ("Organisation", 1.5),
@@ -209,6 +210,10 @@ def _base(key: str) -> str:
     >>> _base("u.s. senate") == _base("united states senate")
     True
     """
+    party = lx.party_key(key)
+    if party is not None:
+        # "Tories", "Conservative Party" and "Conservative" are one party.
+        return party
     words = key.split()
     while len(words) > 1 and words[-1].rstrip(".") in CORPORATE:
         words = words[:-1]

@@ -833,3 +833,46 @@ def test_in_charge_of_is_no_charge_and_a_corporate_title_belongs_to_the_story_co
     )
     assert not [f for f in g.facts if isinstance(f, Event) and f.family == "11"]
     assert ("Mara Lindqvist", "chief executive", "Orvane Corp") in titles(g)
+
+
+def test_party_before_a_title_is_the_organisation_and_its_names_are_one() -> None:
+    g = build(
+        "Liberal Democrat home affairs spokesman Jo Brandt said the bill was flawed. "
+        "Conservative co-chairman Ivo Marsh likened the ministers to schoolboys. "
+        "The Lib Dems and the Tories will vote against it, and Conservative Party officials agreed. "
+        "Republican Senator Ada Pell backed it in the Senate."
+    )
+    roles = posts(g)
+    assert ("Jo Brandt", "home affairs spokesman", "Liberal Democrat", False) in {
+        (p, t, o.replace("Lib Dems", "Liberal Democrat") if o else o, f) for p, t, o, f in roles
+    }
+    assert any(p == "Ivo Marsh" and "chairman" in t and o and "Conservative" in o for p, t, o, _ in roles)
+    # A senator's seat is the Senate, whatever the party.
+    assert ("Ada Pell", "Senator", "Senate", False) in roles
+    orgs = [e.name for e in g.entities if e.type.value == "Organisation"]
+    assert sum("Conservative" in o or "Tories" in o for o in orgs) == 1, orgs
+    assert sum("Lib" in o for o in orgs) == 1, orgs
+    # An adjective at the start of a sentence is no party.
+    g = build("Conservative estimates put the cost at $5 million.")
+    assert not g.entities
+
+
+def test_portfolio_is_part_of_the_title() -> None:
+    g = build("Health Secretary Rhian Powys warned doctors. Home Affairs spokesman Tal Ober agreed.")
+    assert posts(g) == {
+        ("Rhian Powys", "Health Secretary", None, False),
+        ("Tal Ober", "Home Affairs spokesman", None, False),
+    }
+    assert {e.name for e in g.entities} == {"Rhian Powys", "Tal Ober"}
+
+
+def test_country_of_a_title_from_demonym_or_of() -> None:
+    g = build(
+        "Ukraine and Russia traded blame. Russian President Ivan Dorok said no. "
+        "Ukrainian Foreign Minister Olena Marchuk replied. "
+        "Ambassador Sven Aalto of Finland chaired the talks."
+    )
+    roles = posts(g)
+    assert ("Ivan Dorok", "President", "Russia", False) in roles
+    assert ("Olena Marchuk", "Foreign Minister", "Ukraine", False) in roles
+    assert ("Sven Aalto", "Ambassador", "Finland", False) in roles

@@ -748,6 +748,59 @@ def peer_styles(doc: Doc) -> dict[int, tuple[str, tuple[int, int] | None]]:
     return out
 
 
+# Words for a party's members that are no names of their own: "Labour MPs", "Tory MEPs".
+_MEMBER_WORDS = frozenset(["mp", "mps", "mep", "meps", "msp", "msps"])
+
+
+def party_spans(doc: Doc) -> list[list[Token]]:
+    """Political parties named by their members' name: "Tory leader", "Liberal Democrat MPs".
+
+    A plural stands alone ("the Tories said"); a singular needs a title or a word for
+    members after it, since "conservative" is also an adjective. A longer name the NER
+    found ("Conservative Party") is left to it.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [" ".join(t.text for t in s) for s in party_spans(nlp("The Lib Dems and Tory MPs met."))]
+    ['Lib Dems', 'Tory']
+    """
+    ent_of = {t.i: e for e in doc.ents for t in e}
+    out: list[list[Token]] = []
+    i = 0
+    while i < len(doc):
+        found = 0
+        for size in (2, 1):
+            toks = doc[i : i + size]
+            if len(toks) < size or not all(t.text[:1].isupper() for t in toks):
+                continue
+            name = " ".join(t.lower_ for t in toks)
+            # A title may have lower-case words first: "Liberal Democrat home affairs spokesman".
+            after = []
+            for t in doc[i + size : i + size + 4]:
+                after.append(t)
+                if not (t.is_lower and t.is_alpha):
+                    break
+            follower = any(t.lower_ in lx.PARTY_FOLLOWERS or t.lower_ in lx.TITLE_WORDS for t in after)
+            if not (name in lx.PARTY_PLURALS or (name in lx.PARTY_SINGULARS and follower)):
+                continue
+            ents = {ent_of[t.i] for t in toks if t.i in ent_of}
+            # The NER's span may add the members' word ("Labour MPs"), nothing else.
+            if any(
+                e.label_ != "NORP"
+                and (e.start < i or any(t.lower_ not in _MEMBER_WORDS for t in doc[i + size : e.end]))
+                for e in ents
+            ):
+                continue
+            found = size
+            break
+        if found:
+            out.append(list(doc[i : i + found]))
+            i += found
+        else:
+            i += 1
+    return out
+
+
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Every entity mention of ``article`` (whose parse is ``doc``), in text order."""
     text = article.text
@@ -759,9 +812,27 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     covered: set[int] = set()
     makers: dict[int, int] = {}
     orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
+    parties = party_spans(doc)
+    for toks in parties:
+        spans.append((toks, "Organisation", "NORP"))
+        covered.update(t.i for t in toks)
+        after = toks[-1].i + 1
+        if after < len(doc) and doc[after].lower_ in _MEMBER_WORDS:
+            covered.add(after)
+    party_starts = {toks[0].i for toks in parties}
+    party_toks = {t.i for toks in parties for t in toks}
     for toks, label_ in _entity_spans(doc, makers):
         if label_ not in NER_TYPES and label_ != "PROPN":
             continue
+        if any(t.i in party_toks for t in toks):
+            continue  # a party's name, taken above
+        if (
+            " ".join(t.lower_ for t in toks) in lx.PORTFOLIOS
+            and toks[-1].i + 1 < len(doc)
+            and doc[toks[-1].i + 1].lower_ in lx.QUALIFIED_TITLES
+        ):
+            covered.update(t.i for t in toks)
+            continue  # "Home Affairs spokesman": the portfolio is part of the title
         if label_ in {"ORG", "PRODUCT"}:
             toks = _with_number(toks)
         ent = doc[toks[0].i : toks[-1].i + 1]
@@ -820,6 +891,12 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 and len(run) <= 2
             ):
                 run = []  # "Chief Operating Officer": a word inside a title is no name
+            if (
+                titled_after
+                and " ".join(t.lower_ for t in run) in lx.PORTFOLIOS
+                and doc[run[-1].i + 1].lower_ in lx.QUALIFIED_TITLES
+            ):
+                run = []  # "Health Secretary": the portfolio is part of the title
             if len(run) == 1 and _opening_word(run[0]):
                 run = []
             prefix = _maker_prefix(doc, run, orgs) if len(run) > 1 else 0
@@ -848,6 +925,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         hints = _hints(doc, toks, lowered_words)
         hints.add(f"ner:{label}")
+        if toks[0].i in party_starts:
+            hints.add("org:party")
         if toks[0].i in styles:
             hints.add(f"{STYLED}{styles[toks[0].i][0]}")
         if toks[0].i in makers and makers[toks[0].i] < len(toks):

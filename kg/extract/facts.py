@@ -660,6 +660,12 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
         former = False
         while k >= sent.start:
             t = doc[k]
+            portfolio = _portfolio_before(doc, k, sent) if title_toks else 0
+            if portfolio and title_toks[-1].lower_ in lx.QUALIFIED_TITLES:
+                # "Home Affairs spokesman": the portfolio belongs to the title.
+                title_toks[:0] = doc[k - portfolio + 1 : k + 1]
+                k -= portfolio
+                continue
             if t.lower_ in lx.TITLE_WORDS or (
                 title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant"}
             ):
@@ -671,10 +677,15 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 and "common" not in ctx.by_token[k].hints
                 and not _qualifier_name(ctx, ctx.by_token[k], sent)
             ):
-                org = ctx.by_token[k]
+                # A senator's seat is the organisation, not the party: "Republican Senator Jane Doe".
+                if not ("org:party" in ctx.by_token[k].hints and title_toks[-1].lower_ in SEAT_OF_TITLE):
+                    org = ctx.by_token[k]
                 break
             elif (
-                title_toks and t.tag_ in {"NNP", "NN", "JJ"} and t.text[:1].isupper() and not t.is_sent_start
+                title_toks
+                and t.tag_ in {"NNP", "NNPS", "NN", "JJ"}
+                and t.text[:1].isupper()
+                and (not t.is_sent_start or lx.country_of_demonym(t.text))
             ):
                 # A qualifier ("Defense Secretary"), or a demonym ("Venezuelan President").
                 country = lx.country_of_demonym(t.text)
@@ -979,9 +990,24 @@ def _qualifier_name(ctx: _Ctx, m: Mention, sent: Span) -> bool:
     return j >= sent.start and j in ctx.by_token and ctx.by_token[j] is not m and _org_like(ctx.by_token[j])
 
 
+def _portfolio_before(doc: Doc, k: int, sent: Span) -> int:
+    """How many capitalised words ending at ``k`` name a minister's portfolio ("Home Affairs"), or 0."""
+    for size in (5, 4, 3, 2, 1):
+        lo = k - size + 1
+        if lo < sent.start or not doc[lo].text[:1].isupper():
+            continue
+        if " ".join(t.lower_ for t in doc[lo : k + 1]) in lx.PORTFOLIOS:
+            return size
+    return 0
+
+
 def _from_org(ctx: _Ctx, span: Span) -> Arg | None:
-    """ "Senator Jane Doe from Virginia", "analyst Jane Doe from Acme": where a titled person comes from."""
-    if span.end + 1 < len(ctx.doc) and ctx.doc[span.end].lower_ == "from" and span.end + 1 in ctx.by_token:
+    """ "Senator Jane Doe from Virginia", "Ambassador Jane Doe of Ruritania": where a titled person is from."""
+    if (
+        span.end + 1 < len(ctx.doc)
+        and ctx.doc[span.end].lower_ in {"from", "of"}
+        and span.end + 1 in ctx.by_token
+    ):
         cand = ctx.by_token[span.end + 1]
         if _org_like(cand) and not _full_person(cand):
             return cand

@@ -264,6 +264,70 @@ QUALIFIED_TITLES = frozenset(
     ]
 )
 
+# Portfolios of ministers and spokespeople, folded: part of a title ("Health Secretary",
+# "Home Affairs spokesman"), not an organisation's name.
+PORTFOLIOS = frozenset(
+    [
+        "health",
+        "home",
+        "home affairs",
+        "foreign",
+        "foreign affairs",
+        "defence",
+        "defense",
+        "education",
+        "transport",
+        "transportation",
+        "trade",
+        "trade and industry",
+        "culture",
+        "environment",
+        "energy",
+        "treasury",
+        "interior",
+        "justice",
+        "agriculture",
+        "commerce",
+        "homeland security",
+        "housing",
+        "work and pensions",
+        "pensions",
+        "business",
+        "industry",
+        "finance",
+        "economy",
+        "economic",
+        "development",
+        "international development",
+        "local government",
+        "communities",
+        "employment",
+        "immigration",
+        "security",
+        "science",
+        "technology",
+        "digital",
+        "sport",
+        "media",
+        "tourism",
+        "climate",
+        "fisheries",
+        "food",
+        "rural affairs",
+        "constitutional affairs",
+        "equalities",
+        "welfare",
+        "social affairs",
+        "veterans affairs",
+        "infrastructure",
+        "communications",
+        "information",
+        "planning",
+        "environment and climate change",
+        "energy and climate change",
+    ]
+)
+
 HONORIFICS = frozenset(
     [
         "mr",
@@ -293,6 +357,125 @@ HONORIFICS = frozenset(
         "rev.",
         "fr.",
         "st.",
+    ]
+)
+
+# What members of the political parties of English-language news are called, folded. A
+# plural names its party on its own ("the Tories said"); a singular only before a title or a
+# word for members ("Tory leader", "Labour MPs"), since "conservative" is also an adjective.
+PARTY_PLURALS = frozenset(
+    [
+        "conservatives",
+        "tories",
+        "democrats",
+        "republicans",
+        "liberal democrats",
+        "lib dems",
+        "social democrats",
+        "christian democrats",
+        "free democrats",
+        "liberals",
+        "socialists",
+        "communists",
+        "greens",
+    ]
+)
+PARTY_SINGULARS = frozenset(
+    [
+        "conservative",
+        "tory",
+        "labour",
+        "labor",
+        "democrat",
+        "republican",
+        "liberal democrat",
+        "lib dem",
+        "social democrat",
+        "christian democrat",
+        "free democrat",
+        "liberal",
+        "socialist",
+        "communist",
+        "green",
+    ]
+)
+# Other names of a party, folded, to the singular it is keyed by.
+PARTY_SYNONYMS = {
+    "tory": "conservative",
+    "tories": "conservative",
+    "lib dem": "liberal democrat",
+    "lib dems": "liberal democrat",
+    "democratic": "democrat",
+}
+
+
+def party_key(name: str) -> str | None:
+    """The key of the party a folded name stands for: "lib dems", "labour party" -> "liberal democrat", "labour".
+
+    >>> party_key("tories"), party_key("labour party"), party_key("acme party")
+    ('conservative', 'labour', None)
+    """
+    words = name.split()
+    if len(words) > 1 and words[-1] == "party":
+        words = words[:-1]
+    key = " ".join(words)
+    key = PARTY_SYNONYMS.get(key, key)
+    if key in PARTY_PLURALS:
+        key = key[:-1]
+    return key if key in PARTY_SINGULARS else None
+
+
+# Words after a party's singular that show it names the party: its members and bodies.
+PARTY_FOLLOWERS = frozenset(
+    [
+        "mp",
+        "mps",
+        "mep",
+        "meps",
+        "msp",
+        "msps",
+        "am",
+        "peer",
+        "peers",
+        "member",
+        "members",
+        "politician",
+        "politicians",
+        "lawmaker",
+        "lawmakers",
+        "legislator",
+        "legislators",
+        "candidate",
+        "candidates",
+        "voter",
+        "voters",
+        "supporter",
+        "supporters",
+        "activist",
+        "activists",
+        "councillor",
+        "councillors",
+        "colleague",
+        "colleagues",
+        "rebel",
+        "rebels",
+        "backbencher",
+        "backbenchers",
+        "frontbencher",
+        "frontbenchers",
+        "grandee",
+        "grandees",
+        "senator",
+        "senators",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "donor",
+        "donors",
+        "government",
+        "administration",
+        "leadership",
+        "co",
     ]
 )
 
@@ -818,9 +1001,27 @@ def _countries() -> dict[str, str]:
     out: dict[str, str] = {}
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
+        name = NEWS_COUNTRY_NAMES.get(name, name)
         out[fold(name)] = name
         out[fold(c.name)] = name
+    # The names news writes for countries whose ISO name differs ("Turkey" for "Türkiye").
+    for iso, news in NEWS_COUNTRY_NAMES.items():
+        out[fold(iso)] = news
     return out
+
+
+# Short names news uses where ISO 3166 gives a formal or new one.
+NEWS_COUNTRY_NAMES = {
+    "Russian Federation": "Russia",
+    "Türkiye": "Turkey",
+    "Viet Nam": "Vietnam",
+    "Palestine, State of": "Palestine",
+    "Congo, The Democratic Republic of the": "Democratic Republic of the Congo",
+    "Micronesia, Federated States of": "Micronesia",
+    "Holy See (Vatican City State)": "Vatican City",
+    "Falkland Islands (Malvinas)": "Falkland Islands",
+    "Czechia": "Czech Republic",
+}
 
 
 def is_place_name(name: str) -> bool:
@@ -859,19 +1060,42 @@ IRREGULAR_DEMONYMS = {
     "swedish": "sweden",
     "finnish": "finland",
     "polish": "poland",
-    "turkish": "turkiye",
+    "turkish": "turkey",
+    "italian": "italy",
+    "mexican": "mexico",
+    "russian": "russia",
+    "nigerien": "niger",
+    "cypriot": "cyprus",
+    "maltese": "malta",
+    "icelandic": "iceland",
+    "moroccan": "morocco",
+    "somali": "somalia",
+    "emirati": "united arab emirates",
+    "hungarian": "hungary",
+    "panamanian": "panama",
+    "salvadoran": "el salvador",
+    "honduran": "honduras",
+    "kazakh": "kazakhstan",
+    "uzbek": "uzbekistan",
+    "tajik": "tajikistan",
+    "kyrgyz": "kyrgyzstan",
+    "macedonian": "north macedonia",
+    "slovene": "slovenia",
+    "bosnian": "bosnia and herzegovina",
+    "montenegrin": "montenegro",
+    "mozambican": "mozambique",
     "thai": "thailand",
     "filipino": "philippines",
     "saudi": "saudi arabia",
     "afghan": "afghanistan",
-    "czech": "czechia",
+    "czech": "czech republic",
     "slovak": "slovakia",
     "peruvian": "peru",
     "argentine": "argentina",
     "norwegian": "norway",
     "belgian": "belgium",
     "portuguese": "portugal",
-    "vietnamese": "viet nam",
+    "vietnamese": "vietnam",
     "lebanese": "lebanon",
     "sudanese": "sudan",
     "congolese": "congo",
@@ -888,11 +1112,14 @@ def country_of_demonym(word: str) -> str | None:
     countries = _countries()
     if w in IRREGULAR_DEMONYMS:
         return countries.get(IRREGULAR_DEMONYMS[w])
+    # Longer stems first: "Nigerian" is of Nigeria, not Niger.
     for suffix, add in (
-        ("ian", ""),
         ("ian", "ia"),
-        ("an", ""),
         ("an", "a"),
+        ("ian", "a"),
+        ("ian", "e"),
+        ("ian", ""),
+        ("an", ""),
         ("n", ""),
         ("i", ""),
         ("ese", "a"),
@@ -930,6 +1157,7 @@ def _codes() -> dict[str, str]:
     out: dict[str, str] = {}
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
+        name = NEWS_COUNTRY_NAMES.get(name, name)
         out[c.alpha_2.lower()] = name
         out[c.alpha_3.lower()] = name
     out["uk"] = out["gb"]
