@@ -553,7 +553,14 @@ def _clean(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:")
     # Keep the final dot of abbreviations ("U.S."), drop a sentence's.
     text = text.rstrip(" -–—")
-    return text if text.count(".") > 1 else text.rstrip(".")
+    last = text.rsplit(" ", 1)[-1].lower()
+    if text.count(".") > 1 or (" " in text and last in _ABBREVIATED_ENDS):
+        return text  # "U.S.", "Acme Inc.": the dot is part of the name
+    return text.rstrip(".")
+
+
+# Last words of names written with a dot: "Acme Inc.", "Jane Doe Jr.".
+_ABBREVIATED_ENDS = frozenset(w for w in lx.ORG_SUFFIXES if w.endswith(".")) | {"jr.", "sr."}
 
 
 def _aliases(

@@ -876,3 +876,50 @@ def test_country_of_a_title_from_demonym_or_of() -> None:
     assert ("Ivan Dorok", "President", "Russia", False) in roles
     assert ("Olena Marchuk", "Foreign Minister", "Ukraine", False) in roles
     assert ("Sven Aalto", "Ambassador", "Finland", False) in roles
+
+
+def said(g: Graph) -> set[tuple[str, str | None]]:
+    """Every statement as (speaker, outlet or None)."""
+    n = names(g)
+    return {(n[f.speaker], n.get(f.outlet or "")) for f in g.facts if isinstance(f, Statement)}
+
+
+def test_outlet_of_an_interview_or_a_programme() -> None:
+    g = build(
+        "In a separate Meridian Radio interview, Ilse Varga said she would not be distracted. "
+        "Tomas Brek said in an interview with the Harbour Gazette that the plan was dead. "
+        "Speaking to Northwind News, Ada Kerr said the talks had failed."
+    )
+    assert said(g) >= {
+        ("Ilse Varga", "Meridian Radio"),
+        ("Tomas Brek", "Harbour Gazette"),
+        ("Ada Kerr", "Northwind News"),
+    }
+
+
+def test_he_opening_a_sentence_is_the_previous_subject() -> None:
+    g = build(
+        "Former party leader Ivo Marsh said Mr Dale and Mr Pike could only end the row together. "
+        "He told Meridian Radio that Mr Pike would never plot a coup."
+    )
+    assert ("Ivo Marsh", "Meridian Radio") in said(g)
+    assert not any(o == "Meridian Radio" and s != "Ivo Marsh" for s, o in said(g))
+
+
+def test_the_group_is_not_a_possessive_nor_a_persons_surname() -> None:
+    g = build(
+        "Days after Vetra Labs declined to rate Orvane Corp's new phone, the row grew. "
+        "The group said that the move was a good first step."
+    )
+    assert {s for s, _ in said(g)} == {"Vetra Labs"}
+    g = build(
+        "Kestrel Partners hired Omar Haddad in May. Haddad spoke about the deal. "
+        "Art Lund, chairman of Halvorsen Group and a member of the board, agreed."
+    )
+    assert ("Art Lund", "chairman", "Halvorsen Group", False) in posts(g)
+    assert not any(o == "Haddad" for _, _, o, _ in posts(g))
+
+
+def test_abbreviated_company_suffix_keeps_its_dot() -> None:
+    g = build("Vetra Labs Inc. announced on Friday that it will give owners a free case.")
+    assert "Vetra Labs Inc." in names(g).values()

@@ -229,6 +229,8 @@ class _Ctx:
     # The sentences, and the index of each one's first token (for bisection).
     sents: list[Span] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    # Last words of the full names of people ("Jobs" of "Steve Jobs"), which the NER may call organisations.
+    surnames: frozenset[str] = frozenset()
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
@@ -242,6 +244,12 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     ctx = _Ctx(doc, article, mentions, by_token, [])
     ctx.sents = list(doc.sents)
     ctx.sent_starts = [sent.start for sent in ctx.sents]
+    ctx.surnames = frozenset(
+        lx.fold(m.text).split()[-1]
+        for m in mentions
+        # A company named after a person ("group Jane Doe has agreed") keeps its name.
+        if _full_person(m) and " " in m.text and not any(h.startswith("org:") for h in m.hints)
+    )
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
     ctx.roles = [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx)]
@@ -487,6 +495,9 @@ def _person_antecedent(ctx: _Ctx, tok: Token) -> Arg | None:
         else:
             best = m
     found: Arg | None = best
+    subject = _previous_subject(ctx, tok, low)
+    if subject is not None:
+        best = found = subject
     title = _title_subject(ctx, floor, tok, after=best.end if best else floor)
     if title is not None:
         ctx.pronouns[tok.i] = title
@@ -500,6 +511,29 @@ def _person_antecedent(ctx: _Ctx, tok: Token) -> Arg | None:
     found = found or weak
     ctx.pronouns[tok.i] = found
     return found
+
+
+def _previous_subject(ctx: _Ctx, tok: Token, low: str) -> Mention | None:
+    """For a "he"/"she" that opens its sentence as subject: the person who was the subject of
+    the sentence before ("Jane Doe said X and Y were wrong. She told ..." is Jane Doe), the
+    reading readers prefer over the nearest name."""
+    k = _sent_index(ctx, tok)
+    if k == 0 or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sent = ctx.sents[k]
+    if any(i in ctx.by_token for i in range(sent.start, tok.i)):
+        return None  # a name earlier in its own sentence is nearer
+    root = ctx.sents[k - 1].root
+    for c in root.children:
+        if c.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        m = ctx.by_token.get(c.i)
+        if m is None:
+            # "Former leader Jane Doe": the name may be a compound inside the subject.
+            m = next((ctx.by_token[t.i] for t in c.subtree if t.i in ctx.by_token and t.dep_ != "poss"), None)
+        if m is not None and _is_person(m) and "common" not in m.hints and not _gender_clash(ctx, m, low):
+            return m
+    return None
 
 
 def _title_subject(ctx: _Ctx, floor: int, tok: Token, after: int) -> Mention | None:
@@ -596,20 +630,32 @@ def _story_org(ctx: _Ctx) -> Mention | None:
 
 
 def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
-    """The nearest organisation mention within two sentences before ``tok``."""
+    """The organisation within two sentences before ``tok`` that "the company" stands for.
+
+    One whose name has the noun wins, then the nearest not only a possessive ("after Acme
+    declined to rate Beta's phone. The group said ..." is Acme).
+    """
     floor = _floor_of(ctx, tok)
     noun = tok.lemma_.lower()
-    named, any_org = None, None
+    named, plain, any_org = None, None, None
     for m in ctx.mentions:
         if m.start >= tok.idx:
             break
-        if m.start < floor or _full_person(m) or "place:gazetteer" in m.hints:
+        if (
+            m.start < floor
+            or _full_person(m)
+            or "place:gazetteer" in m.hints
+            or lx.fold(m.text) in ctx.surnames
+        ):
             continue
         if "ner:ORG" in m.hints or any(h.startswith(("org:", "outlet:")) for h in m.hints):
             any_org = m
             if noun in lx.fold(m.text).split():
                 named = m
-    return named or any_org
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.dep_ != "poss":
+                plain = m
+    return named or plain or any_org
 
 
 _NAME_TYPES = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"])
@@ -2224,6 +2270,7 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             outlet = _mention_at(ctx, p)
+            outlet = outlet or _interview_outlet(ctx, tok)
             quotes = _QUOTE.findall(sent.text)
             quote = " ".join(quotes) if quotes else ""
             if not quote:
@@ -2242,6 +2289,37 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             yield Statement(
                 speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
             )
+
+
+# Where words are said to an outlet: "in a BBC interview", "on its Today programme".
+INTERVIEW_NOUNS = frozenset(
+    ["interview", "broadcast", "programme", "program", "show", "podcast", "briefing", "column", "op-ed"]
+)
+
+
+def _interview_outlet(ctx: _Ctx, verb: Token) -> Arg | None:
+    """The outlet of "In a BBC interview, X said", "X said in an interview with Acme News",
+    "X said on Acme Radio", "speaking to Acme Radio, X said"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    for adv in verb.children:
+        if adv.dep_ in {"advcl", "xcomp"} and adv.lemma_.lower() in {"speak", "talk", "write"}:
+            preps += [c for c in adv.children if c.dep_ == "prep" and c.lower_ in {"to", "on", "in"}]
+    for prep in preps:
+        if prep.lower_ not in {"in", "during", "on", "to", "with"}:
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.lemma_.lower() in INTERVIEW_NOUNS:
+                inner = [t for t in p.subtree if t.i != p.i and t.i in ctx.by_token]
+                orgs = [ctx.by_token[t.i] for t in inner if not _full_person(ctx.by_token[t.i])]
+                if orgs:
+                    return _prefer_org(orgs)
+            elif prep.lower_ in {"on", "to"} and p.i in ctx.by_token and verb.lemma_.lower() != "tell":
+                m = ctx.by_token[p.i]
+                if _outlet(m) or "ner:ORG" in m.hints:
+                    return m
+    return None
 
 
 def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequence[Event]) -> Iterator[Event]:
