@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # only announcements are events: "said" reports every quote and is kept as a Statement.
 TRIGGERS: dict[str, str] = {}
 for _code, _words in {
-    "01": "announce announcement unveil launch",
+    "01": "announce announcement unveil launch introduce",
     "02": "appeal urge plead implore",
     "03": "pledge promise vow offer",
     "04": "meet meeting host visit talk talks summit negotiate negotiation consult consultation discuss discussion conversation mediate mediation",
@@ -1695,6 +1695,23 @@ def _outlet(m: Mention) -> bool:
 
 
 # ------------------------------------------------------------------ events
+# People who are set free: "released the hostages".
+CAPTIVE_NOUNS = frozenset(
+    [
+        "hostage",
+        "prisoner",
+        "detainee",
+        "captive",
+        "suspect",
+        "journalist",
+        "man",
+        "woman",
+        "soldier",
+        "sailor",
+    ]
+)
+
+
 def _family(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
@@ -1751,6 +1768,14 @@ def _family(tok: Token) -> str | None:
         code = "14" if words & {"worker", "union", "staff", "employee", "pay", "wage", "pension"} else "18"
     if lemma == "talk" and tok.pos_ == "VERB":
         return None
+    if lemma == "release" and tok.pos_ == "VERB":
+        # Freeing people yields (08); releasing a product, a report or figures announces (01).
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        freed = any(
+            o.ent_type_ == "PERSON" or o.lemma_.lower() in CAPTIVE_NOUNS or o.lower_ in {"him", "her", "them"}
+            for o in objs
+        )
+        return "08" if freed or not objs else "01"
     if lemma == "accord" and tok.lower_ == "according":
         return None  # "according to X" cites a source
     if lemma in {"force", "compel"} and not (
@@ -2001,7 +2026,9 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
         # "the two men released from Guantanamo": the noun undergoes the event.
         add(verb.head)
     cur = verb
-    while not subj and cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep"} and cur.head.i != cur.i:
+    while (
+        not subj and cur.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep", "acomp"} and cur.head.i != cur.i
+    ):
         if cur.dep_ == "xcomp":
             # "prompting X to file suit": the object of the verb above is the one who acts.
             subj = [c for c in cur.head.children if c.dep_ == "dobj"]
@@ -2018,6 +2045,11 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr", "oprd"}:
             add(c)
+            if _family(tok) == "04":
+                # "discussed the campaign with Jane Doe": the parse hangs "with" on the object.
+                for pp in c.children:
+                    if pp.dep_ == "prep" and pp.lower_ == "with":
+                        add_objects(pp)
         elif c.dep_ == "prep" and c.lower_ not in _SETTING_PREPS:
             add_objects(c)
         elif c.dep_ == "prep" and c.lower_ in {"in", "at"}:
@@ -2143,7 +2175,7 @@ def _tense(tok: Token) -> str:
 
 # Clauses whose dates belong to their own verb, not to the event word above them:
 # "insisted that the union agree to cuts by next year" happened this year.
-_SUBCLAUSES = frozenset(["ccomp", "advcl", "relcl", "acl", "csubj"])
+_SUBCLAUSES = frozenset(["ccomp", "advcl", "relcl", "acl", "csubj", "pcomp"])
 
 
 def _in_subclause(date: Span, tok: Token) -> bool:
@@ -2164,6 +2196,15 @@ def _in_subclause(date: Span, tok: Token) -> bool:
     return crossed
 
 
+_DAY_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight"])
+
+
+def _deadline(date: Span) -> bool:
+    """ "to cut costs by 2030", "until March": a date set for a goal, not when something happened."""
+    head = date.root.head
+    return date.root.dep_ == "pobj" and head.lower_ in {"by", "until", "till"}
+
+
 def _date_for(ctx: _Ctx, tok: Token, sent: Span) -> TimeValue | None:
     """The date of an event: a date in the trigger's own phrase first, then in its sentence.
 
@@ -2171,7 +2212,13 @@ def _date_for(ctx: _Ctx, tok: Token, sent: Span) -> TimeValue | None:
     a date inside a clause the trigger governs is that clause's.
     """
     # TIME too: "announced this morning", "met last night".
-    dates = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and not _in_subclause(e, tok)]
+    # Day words the NER may miss at the start of a sentence ("Today Acme released ...").
+    missed = [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in _DAY_WORDS and not t.ent_type_]
+    dates = [
+        e
+        for e in [*sent.ents, *missed]
+        if (e.label_ in {"DATE", "TIME"} or e in missed) and not _in_subclause(e, tok) and not _deadline(e)
+    ]
     if not dates:
         return None
     direction = "future" if _tense(tok) == "future" else "past"
