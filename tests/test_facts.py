@@ -955,3 +955,25 @@ def test_meetings_with_someone_and_due_to_meet() -> None:
     ev = events(g)
     assert ("04", "2025-05-10", frozenset({"Peter Marsh", "Tal Ober"})) in ev
     assert any(f == "04" and p == {"Ada Kerr", "Olena Marchuk"} for f, _, p in ev)
+
+
+def test_verbs_that_are_events_in_one_sense() -> None:
+    g = build(
+        "The Harbour Medical Association backed the bill on Monday. "
+        "Vetra Labs declined to give Orvane Corp's phone a rating on Tuesday. "
+        "Sales declined on Wednesday at Vetra Labs. "
+        "Kestrel Partners plans to open a plant in Ohio. "
+        "Norway lifted the ban on Halvorsen Group on Thursday."
+    )
+    ev = events(g)
+    assert ("05", "2025-05-12", frozenset({"Harbour Medical Association"})) in ev
+    assert any(f == "12" and p >= {"Vetra Labs", "Orvane Corp"} for f, _, p in ev)
+    assert not any(d == "2025-05-07" for _, d, _ in ev)  # sales falling is no event
+    assert any(f == "03" and "Kestrel Partners" in p for f, _, p in ev)
+    assert any(f == "08" and "Norway" in p for f, _, p in ev)
+
+
+def test_said_someone_must_act_is_a_demand_on_them() -> None:
+    ev = events(build("Peter Marsh said Norway needed to take more action. Jane Doe said she must leave."))
+    assert ("10", "2025-05", frozenset({"Peter Marsh", "Norway"})) in ev
+    assert not any(f == "10" and "Jane Doe" in p for f, _, p in ev)

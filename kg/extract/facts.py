@@ -69,6 +69,112 @@ for _code, _words in {
     for _w in _words.split():
         TRIGGERS[_w] = _code
 
+# Verbs that name an event only in one sense, told by their object or complement (see
+# ``_sensed_family``): lemma -> (family, what must govern).
+SENSED_VERBS: dict[str, tuple[str, str]] = {
+    "back": ("05", "actor-or-plan"),  # "backed the bill", not "came back"
+    "support": ("05", "actor-or-plan"),
+    "defend": ("05", "actor"),  # "defended Jane Doe"
+    "approve": ("05", "object"),
+    "ratify": ("05", "object"),
+    "thank": ("05", "actor"),
+    "congratulate": ("05", "actor"),
+    "commend": ("05", "actor"),
+    "applaud": ("05", "object"),
+    "hail": ("05", "object"),
+    "plan": ("03", "to"),  # "plans to open", not "the plan"
+    "intend": ("03", "to"),
+    "decline": ("12", "to-or-object"),  # "declined to comment", not "sales declined"
+    "block": ("12", "object"),
+    "spurn": ("12", "object"),
+    "snub": ("12", "object"),
+    "oppose": ("11", "object"),
+    "slam": ("11", "object"),
+    "rebuke": ("11", "object"),
+    "complain": ("11", "any"),
+    "request": ("02", "object"),
+    "petition": ("02", "object"),
+    "lobby": ("02", "object"),
+    "inspect": ("09", "object"),
+    "examine": ("09", "object"),
+    "order": ("10", "to"),  # "ordered X to leave"
+    "cancel": ("16", "object"),
+    "halt": ("16", "object"),
+    "terminate": ("16", "object"),
+    "freeze": ("16", "object"),
+    "recall": ("16", "envoy"),
+    "bar": ("17", "object"),
+    "evict": ("17", "object"),
+    "extradite": ("17", "object"),
+    "nationalise": ("17", "object"),
+    "nationalize": ("17", "object"),
+    "censor": ("17", "object"),
+    "abandon": ("08", "plan"),
+    "scrap": ("08", "plan"),
+    "drop": ("08", "plan"),
+    "lift": ("08", "ban"),
+    "ease": ("08", "ban"),
+    "wound": ("18", "object"),
+    "injure": ("18", "object"),
+    "hijack": ("18", "object"),
+    "travel": ("04", "to-place"),
+    "fly": ("04", "to-place"),
+    "tour": ("04", "object"),
+    "fund": ("07", "object"),
+    "lend": ("07", "object"),
+    "guarantee": ("07", "object"),
+}
+# Nouns that name an event in every use.
+TRIGGERS.update(
+    {
+        "crackdown": "17",
+        "clampdown": "17",
+        "inspection": "09",
+        "collaboration": "06",
+        "complaint": "11",
+        "allegation": "11",
+    }
+)
+# What is backed, dropped or scrapped when a plan is: "backed the bill", "scrapped the deal".
+PLAN_NOUNS = frozenset(
+    _w
+    for _w in [
+        "plan",
+        "bill",
+        "law",
+        "proposal",
+        "scheme",
+        "deal",
+        "bid",
+        "offer",
+        "project",
+        "policy",
+        "measure",
+        "reform",
+        "charge",
+        "case",
+        "lawsuit",
+        "suit",
+        "claim",
+        "idea",
+        "motion",
+        "resolution",
+        "amendment",
+        "candidacy",
+        "campaign",
+        "talks",
+        "merger",
+        "takeover",
+        "strategy",
+        "programme",
+        "program",
+        "target",
+    ]
+)
+# What is lifted or eased: "lifted the ban", "eased sanctions".
+BAN_NOUNS = frozenset(["ban", "sanction", "sanctions", "embargo", "restriction", "curfew", "blockade"])
+ENVOY_NOUNS = frozenset(["ambassador", "envoy", "diplomat"])
+
 # What one warns of when the warning is a threat: "warned of further strikes".
 THREAT_OBJECTS = frozenset(
     [
@@ -1758,6 +1864,10 @@ def _family(tok: Token) -> str | None:
         ):
             return "11"
         return None
+    if lemma in SENSED_VERBS and lemma not in TRIGGERS:
+        return _sensed_family(tok, lemma)
+    if lemma in SPEECH_VERBS and tok.pos_ == "VERB" and _obliged(tok) is not None:
+        return "10"  # "X said the government must act": a demand on the government
     code = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if code is None or tok.pos_ not in {"VERB", "NOUN"}:
         return None
@@ -1815,6 +1925,56 @@ def _family(tok: Token) -> str | None:
         # "launched an inquiry": the inquiry is the event; launching a product announces it.
         return None
     return code
+
+
+def _obliged(verb: Token) -> Token | None:
+    """The subject told what it must do in the clause a speech verb reports: "said the
+    government must renew ...", "said America too needed to act" (not "he must", the speaker's own)."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        must = any(g.dep_ == "aux" and g.lower_ in {"must", "should"} for g in c.children) or (
+            c.lemma_.lower() in {"need", "have"}
+            and any(g.dep_ == "xcomp" and any(a.lower_ == "to" for a in g.children) for g in c.children)
+        )
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if must and subj is not None and subj.pos_ in {"PROPN", "NOUN"}:
+            return subj
+    return None
+
+
+def _sensed_family(tok: Token, lemma: str) -> str | None:
+    """The family of a verb of ``SENSED_VERBS`` where its object or complement shows the sense."""
+    if tok.pos_ != "VERB":
+        return None
+    code, need = SENSED_VERBS[lemma]
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    to_clause = any(
+        c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in tok.children
+    )
+    pobjs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "into"} for p in c.children]
+
+    def actor(t: Token) -> bool:
+        return (
+            t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or t.lemma_.lower() in lx.TITLE_WORDS
+            or (t.lemma_.lower() in _ORG_HEADS)
+        )
+
+    ok = {
+        "object": bool(objs),
+        "any": True,
+        "to": to_clause,
+        "to-or-object": to_clause or bool(objs),
+        "actor": any(actor(o) for o in objs),
+        "actor-or-plan": any(actor(o) or o.lemma_.lower() in PLAN_NOUNS for o in objs),
+        "plan": any(o.lemma_.lower() in PLAN_NOUNS or o.lower_ in PLAN_NOUNS for o in objs),
+        "ban": any(o.lemma_.lower() in BAN_NOUNS or o.lower_ in BAN_NOUNS for o in objs),
+        "envoy": any(o.lemma_.lower() in ENVOY_NOUNS for o in objs),
+        "to-place": any(p.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} for p in pobjs),
+    }[need]
+    return code if ok else None
 
 
 def _met_thing(obj: Token) -> bool:
@@ -2058,6 +2218,10 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
         elif c.dep_ == "agent":
             for p in c.children:
                 add(p)
+        elif c.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_VERBS and _obliged(tok) is not None:
+            obliged = _obliged(tok)
+            if obliged is not None:
+                add(obliged)
         elif c.dep_ in {"ccomp", "xcomp"} and tok.lemma_.lower() in _CLAUSE_TARGETS:
             for g in c.subtree:
                 if g.i in ctx.by_token:
@@ -2065,10 +2229,15 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                     if a not in out:
                         out.append(a)
         elif c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-            # "challenged X to stand down": the subject of the infinitive is the one challenged.
+            # "challenged X to stand down": the subject of the infinitive is the one challenged;
+            # "declined to give X's phone a rating", "refused to meet X": whom the act is for.
             for g in c.children:
                 if g.dep_ in {"nsubj", "nsubjpass"}:
                     add(g)
+                elif g.dep_ in {"dobj", "dative"} and c.dep_ == "xcomp":
+                    for a in _span_args(ctx, g):
+                        if _is_actor(a) and a not in out:
+                            out.append(a)
     return out
 
 
