@@ -2235,9 +2235,9 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                 if g.dep_ in {"nsubj", "nsubjpass"}:
                     add(g)
                 elif g.dep_ in {"dobj", "dative"} and c.dep_ == "xcomp":
-                    for a in _span_args(ctx, g):
-                        if _is_actor(a) and a not in out:
-                            out.append(a)
+                    for arg in _span_args(ctx, g):
+                        if _is_actor(arg) and arg not in out:
+                            out.append(arg)
     return out
 
 
