@@ -120,6 +120,55 @@ CORPORATE = frozenset(
         "kk",
     ]
 )
+# Words after a company's own name that only say its trade: "Acme Motor Company", "Acme Airlines".
+INDUSTRY_WORDS = frozenset(
+    [
+        "motor",
+        "motors",
+        "airlines",
+        "airways",
+        "computer",
+        "computers",
+        "software",
+        "systems",
+        "technologies",
+        "technology",
+        "pharmaceuticals",
+        "pharmaceutical",
+        "foods",
+        "communications",
+        "entertainment",
+        "studios",
+        "pictures",
+        "records",
+        "energy",
+        "petroleum",
+        "oil",
+        "electric",
+        "electronics",
+        "chemicals",
+        "steel",
+        "mining",
+        "insurance",
+        "financial",
+        "international",
+        "industries",
+        "enterprises",
+        "automotive",
+        "aerospace",
+        "media",
+        "networks",
+        "telecom",
+        "telecommunications",
+        "brands",
+        "stores",
+        "resources",
+        "products",
+        "labs",
+        "laboratories",
+        "semiconductor",
+    ]
+)
 REORDER_NOUNS = frozenset(
     ["department", "ministry", "office", "bureau", "agency", "service", "council", "committee"]
 )
@@ -340,6 +389,19 @@ def resolve(
         ]
         if len({uf.find(c) for c in longer}) == 1:
             uf.union(k, longer[0])
+
+    # A company's first word alone: "Acme" ~ "Acme Motor Company", when the rest only says its trade.
+    by_first = _index(
+        (c, [shape[c][0]])
+        for c in multi
+        if prelim.get(c) == "Organisation" and all(w in INDUSTRY_WORDS for w in shape[c][1:])
+    )
+    for k in groups:
+        if " " in k or prelim.get(k) != "Organisation" or not groups[k]:
+            continue
+        trades = [c for c in by_first.get(k, ()) if len(shape[c]) > 1]
+        if len({uf.find(c) for c in trades}) == 1:
+            uf.union(k, trades[0])
 
     # A plural of a name is the name: "two Acme A9s" ~ "Acme A9", "Zephyrs" ~ "Zephyr".
     for k in groups:

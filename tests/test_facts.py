@@ -977,3 +977,10 @@ def test_said_someone_must_act_is_a_demand_on_them() -> None:
     ev = events(build("Peter Marsh said Norway needed to take more action. Jane Doe said she must leave."))
     assert ("10", "2025-05", frozenset({"Peter Marsh", "Norway"})) in ev
     assert not any(f == "10" and "Jane Doe" in p for f, _, p in ev)
+
+
+def test_repeated_product_name_keeps_its_last_word() -> None:
+    g = build("Today Vetra also released its device - Vetra TV. Vetra TV connects to a computer.")
+    assert "Vetra TV" in {e.name for e in g.entities if e.type.value == "Product"}
+    n = names(g)
+    assert {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)} == {("Vetra TV", "Vetra")}

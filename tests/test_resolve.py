@@ -277,3 +277,16 @@ def test_the_slots_of_a_product_fact_are_cues_but_not_for_known_places() -> None
     assert ms[2] is town  # a town named as a "product" keeps its own cues
     ents, _ = resolve(ms)
     assert {e.name: e.type.value for e in ents}["Zelo"] == "Product"
+
+
+def test_company_first_word_alone_is_the_company() -> None:
+    ents, _ = resolve(
+        [
+            mention("Halvor Motor Company", ["ner:ORG", "org:suffix"], 0),
+            mention("Halvor", ["ner:ORG"], 40),
+            mention("Singapore Airlines", ["ner:ORG"], 80),
+            mention("Singapore", ["ner:GPE"], 120),
+        ]
+    )
+    names = sorted((e.name, e.aliases) for e in ents)
+    assert names == [("Halvor Motor Company", ("Halvor",)), ("Singapore", ()), ("Singapore Airlines", ())]

@@ -189,12 +189,22 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     out = []
     for p in parts:
         p = _trim(p)
-        # Trailing common nouns inside a span ("Anthropic's AI"): keep the name part.
+        # Trailing common nouns inside a span ("Anthropic's AI"): keep the name part, unless
+        # the article repeats the whole ("Acme TV" said three times names a product).
         while p and (p[-1].is_lower or p[-1].lower_ in lx.COMMON_ACRONYMS) and len(p) > 1:
+            if not p[-1].is_lower and _repeated(p):
+                break
             p = p[:-1]
         if p:
             out.append(p)
     return out
+
+
+def _repeated(tokens: Sequence[Token]) -> bool:
+    """Whether the words of ``tokens`` stand together more than once in their article."""
+    text = tokens[0].doc.text
+    phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    return len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)) > 1
 
 
 def _is_name_like(tokens: Sequence[Token]) -> bool:
