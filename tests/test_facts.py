@@ -984,3 +984,17 @@ def test_repeated_product_name_keeps_its_last_word() -> None:
     assert "Vetra TV" in {e.name for e in g.entities if e.type.value == "Product"}
     n = names(g)
     assert {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)} == {("Vetra TV", "Vetra")}
+
+
+def test_joined_titles_each_give_a_role() -> None:
+    g = build(
+        "Tom Reyes, president and CEO of Halvorsen Group said the day was wonderful. "
+        "Vetra Labs chairman and chief executive Jane Doe resigned."
+    )
+    roles = posts(g)
+    assert {
+        ("Tom Reyes", "president", "Halvorsen Group", False),
+        ("Tom Reyes", "CEO", "Halvorsen Group", False),
+        ("Jane Doe", "chairman", "Vetra Labs", False),
+        ("Jane Doe", "chief executive", "Vetra Labs", False),
+    } <= roles

@@ -922,6 +922,15 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             if key not in seen:
                 seen.add(key)
                 yield Role(m, title, org, former, _evidence(ctx, sent, title_toks[0].idx, m.end))
+            # "Acme president and CEO Jane Doe": the title joined before holds too.
+            j = title_toks[0].i - 1
+            if j - 1 >= sent.start and doc[j].lower_ == "and" and doc[j - 1].lower_ in lx.TITLE_WORDS:
+                other = doc[j - 1]
+                if (m.start, other.lower_) not in seen:
+                    seen.add((m.start, other.lower_))
+                    if org is None and j - 2 >= sent.start and j - 2 in ctx.by_token:
+                        org = ctx.by_token[j - 2]  # "Acme president and CEO": the name before both
+                    yield Role(m, other.text, org, former, _evidence(ctx, sent, other.idx, m.end))
         # "Jane Doe, who is chairman of Acme"; "Jane Doe became chief executive of Acme";
         # "Acme named Jane Doe chief executive".
         # "The former chief operating officer, Jane Doe, will ...": a title subject beside the name.
@@ -971,15 +980,18 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
         ):
             first = _appos_role(ctx, m, titled, sent)
             conj = [c for c in titled.children if c.dep_ == "conj"]
-            for role in [first, *(_appos_role(ctx, m, c, sent) for c in conj)]:
+            for role in [first, *(_conj_role(ctx, m, c, sent, first) for c in conj)]:
                 if role is not None and first is not None and role.organisation is None:
                     role = Role(m, role.title, first.organisation, role.former, role.evidence)
                 if role is not None and (m.start, role.title.lower()) not in seen:
                     seen.add((m.start, role.title.lower()))
                     yield role
         for ap in [c for c in head.children if c.dep_ == "appos"]:
-            for noun in [ap, *[c for c in ap.children if c.dep_ == "conj"]]:
-                role = _appos_role(ctx, m, noun, sent)
+            first = _appos_role(ctx, m, ap, sent)
+            for role in [
+                first,
+                *(_conj_role(ctx, m, c, sent, first) for c in ap.children if c.dep_ == "conj"),
+            ]:
                 if role is not None and (m.start, role.title.lower()) not in seen:
                     seen.add((m.start, role.title.lower()))
                     yield role
@@ -1305,6 +1317,20 @@ def _seat_org(title_toks: Sequence[Token]) -> Arg | None:
     """ "Senator" -> the one organisation of the story whose name has "senate", if there is one."""
     seat = SEAT_OF_TITLE.get(title_toks[-1].lower_)
     return f"name~{seat}" if seat else None
+
+
+def _conj_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span, first: Role | None) -> Role | None:
+    """The second of two joined titles ("president and CEO of Acme"), sharing the first's organisation."""
+    role = _appos_role(ctx, person, noun, sent)
+    if role is None and first is not None and noun.lower_ in lx.TITLE_WORDS:
+        role = Role(
+            person,
+            noun.text,
+            first.organisation,
+            first.former,
+            _evidence(ctx, sent, noun.idx, noun.idx + len(noun.text)),
+        )
+    return role
 
 
 def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | None:
