@@ -998,3 +998,10 @@ def test_joined_titles_each_give_a_role() -> None:
         ("Jane Doe", "chairman", "Vetra Labs", False),
         ("Jane Doe", "chief executive", "Vetra Labs", False),
     } <= roles
+
+
+def test_a_report_speaks_for_its_owner() -> None:
+    g = build(
+        "Vetra Labs's annual report said profits rose. A study from Halvorsen Group said prices would fall."
+    )
+    assert {s for s, _ in said(g)} == {"Vetra Labs", "Halvorsen Group"}

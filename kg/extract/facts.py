@@ -2597,6 +2597,10 @@ MOUTHPIECES = frozenset(
         "announcement",
         "lawyer",
         "lawyers",
+        "report",
+        "study",
+        "survey",
+        "filing",
     ]
 )
 
