@@ -1005,3 +1005,13 @@ def test_a_report_speaks_for_its_owner() -> None:
         "Vetra Labs's annual report said profits rose. A study from Halvorsen Group said prices would fall."
     )
     assert {s for s, _ in said(g)} == {"Vetra Labs", "Halvorsen Group"}
+
+
+def test_actors_the_trigger_governs_take_part_and_names_are_no_triggers() -> None:
+    g = build(
+        "Ivo Marsh accused Jane Doe on Monday of missing Halvorsen Group's targets. "
+        "Band Aid founder Peter Marsh spoke on Tuesday."
+    )
+    ev = events(g)
+    assert any(f == "11" and p >= {"Jane Doe", "Halvorsen Group"} for f, _, p in ev)
+    assert not any(f == "07" for f, _, _ in ev)

@@ -2445,9 +2445,11 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
         sent_dated: TimeValue | None = None
         for tok in sent:
             code = _family(tok)
-            if code is None:
-                continue
+            if code is None or (tok.i in ctx.by_token and tok.text[:1].isupper()):
+                continue  # a word of a name ("Band Aid", "Summit Partners") is no event
             parts = _participants(ctx, tok) or _group_members(ctx, tok)
+            if parts and tok.pos_ == "VERB":
+                parts += [a for a in _governed_actors(ctx, tok) if a not in parts]
             if not parts:
                 continue
             date = _date_for(ctx, tok, sent)
@@ -2472,6 +2474,22 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)),
             )
         prev_dated = sent_dated
+
+
+def _governed_actors(ctx: _Ctx, verb: Token) -> list[Mention]:
+    """People and organisations named anywhere in the clause a trigger verb governs, outside
+    clauses of their own: "accused Jane Doe of missing Acme's targets" has Acme take part too."""
+    out: list[Mention] = []
+    stack = [
+        c for c in verb.children if c.dep_ not in {"ccomp", "advcl", "relcl", "csubj", "parataxis", "conj"}
+    ]
+    while stack:
+        t = stack.pop()
+        m = ctx.by_token.get(t.i)
+        if m is not None and _is_actor(m) and m not in out and "common" not in m.hints:
+            out.append(m)
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "acl", "appos"})
+    return out
 
 
 def _refers_back(sent: Span) -> bool:
