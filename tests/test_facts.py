@@ -1015,3 +1015,20 @@ def test_actors_the_trigger_governs_take_part_and_names_are_no_triggers() -> Non
     ev = events(g)
     assert any(f == "11" and p >= {"Jane Doe", "Halvorsen Group"} for f, _, p in ev)
     assert not any(f == "07" for f, _, _ in ev)
+
+
+def test_ties_appointments_reports_licences_and_bids() -> None:
+    ev = events(
+        build(
+            "Norway and Sweden strengthened defence and economic ties on Monday. "
+            "Halvorsen Group named Jane Doe its new chief executive on Tuesday. "
+            "The Harbour Gazette reported the glitch on Friday. "
+            "Vetra Labs licensed its software to Orvane Corp on Thursday. "
+            "Peter Marsh launched a takeover bid for Halvorsen Group on Wednesday."
+        )
+    )
+    assert ("05", "2025-05-12", frozenset({"Norway", "Sweden"})) in ev
+    assert ("01", "2025-05-06", frozenset({"Halvorsen Group", "Jane Doe"})) in ev
+    assert ("01", "2025-05-09", frozenset({"Harbour Gazette"})) in ev
+    assert ("06", "2025-05-08", frozenset({"Vetra Labs", "Orvane Corp"})) in ev
+    assert ("03", "2025-05-07", frozenset({"Peter Marsh", "Halvorsen Group"})) in ev

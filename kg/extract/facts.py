@@ -123,7 +123,28 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "fund": ("07", "object"),
     "lend": ("07", "object"),
     "guarantee": ("07", "object"),
+    "strengthen": ("05", "ties"),  # "strengthened ties with X"
+    "deepen": ("05", "ties"),
+    "improve": ("05", "ties"),
+    "restore": ("05", "ties"),
+    "forge": ("05", "ties"),
+    "cut": ("16", "ties"),
+    "break": ("16", "ties"),
+    "downgrade": ("16", "ties"),
+    "report": ("01", "object"),  # "Acme reported a loss"
+    "license": ("06", "object"),
+    "licence": ("06", "object"),
+    "brand": ("11", "object"),  # "branded the plan a leap in the dark"
+    "name": ("01", "person"),  # appointments: "Acme named Jane Doe its chief executive"
+    "appoint": ("01", "person"),
+    "hire": ("01", "person"),
+    "promote": ("01", "person"),
+    "nominate": ("01", "person"),
 }
+# What ties are: "strengthened ties", "cut diplomatic relations".
+TIES_NOUNS = frozenset(
+    ["tie", "ties", "relation", "relations", "relationship", "link", "links", "cooperation"]
+)
 # Nouns that name an event in every use.
 TRIGGERS.update(
     {
@@ -1890,6 +1911,10 @@ def _family(tok: Token) -> str | None:
         ):
             return "11"
         return None
+    if lemma in {"launch", "make", "table", "submit", "lodge", "mount"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in {"bid", "offer", "takeover"} for c in tok.children
+    ):
+        return "03"  # "launched a takeover bid for X": an offer to do business
     if lemma in SENSED_VERBS and lemma not in TRIGGERS:
         return _sensed_family(tok, lemma)
     if lemma in SPEECH_VERBS and tok.pos_ == "VERB" and _obliged(tok) is not None:
@@ -1975,6 +2000,7 @@ def _sensed_family(tok: Token, lemma: str) -> str | None:
         return None
     code, need = SENSED_VERBS[lemma]
     objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs += [j for o in objs for j in o.conjuncts]  # "strengthened defence and economic ties"
     to_clause = any(
         c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         for c in tok.children
@@ -1998,6 +2024,8 @@ def _sensed_family(tok: Token, lemma: str) -> str | None:
         "plan": any(o.lemma_.lower() in PLAN_NOUNS or o.lower_ in PLAN_NOUNS for o in objs),
         "ban": any(o.lemma_.lower() in BAN_NOUNS or o.lower_ in BAN_NOUNS for o in objs),
         "envoy": any(o.lemma_.lower() in ENVOY_NOUNS for o in objs),
+        "ties": any(o.lemma_.lower() in TIES_NOUNS or o.lower_ in TIES_NOUNS for o in objs),
+        "person": any(o.ent_type_ == "PERSON" for o in objs),
         "to-place": any(p.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} for p in pobjs),
     }[need]
     return code if ok else None
