@@ -1032,3 +1032,16 @@ def test_ties_appointments_reports_licences_and_bids() -> None:
     assert ("01", "2025-05-09", frozenset({"Harbour Gazette"})) in ev
     assert ("06", "2025-05-08", frozenset({"Vetra Labs", "Orvane Corp"})) in ev
     assert ("03", "2025-05-07", frozenset({"Peter Marsh", "Halvorsen Group"})) in ev
+
+
+def test_demonym_stands_for_a_country_the_story_names() -> None:
+    g = build(
+        "Iran wants foreign investment. Halvorsen Group signed a deal for a new Iranian network "
+        "on Monday. Vetra Labs criticised the Iranian plan on Tuesday. Vetra Labs also rejected the "
+        "Peruvian offer on Wednesday."
+    )
+    ev = events(g)
+    assert ("05", "2025-05-12", frozenset({"Halvorsen Group", "Iran"})) in ev
+    assert ("11", "2025-05-06", frozenset({"Vetra Labs", "Iran"})) in ev
+    # Peru is not named in the story: no entity for it.
+    assert ("12", "2025-05-07", frozenset({"Vetra Labs"})) in ev

@@ -802,13 +802,23 @@ def _title_phrase(tok: Token) -> str:
     return " ".join([*(t.text for t in words), tok.text])
 
 
+def _demonym_ref(t: Token) -> str | None:
+    """ "Iranian" -> a reference to Iran, kept only if the story names Iran (see ``kg.resolve``)."""
+    if t.text[:1].isupper() and t.tag_ in {"JJ", "NNP", "NNPS"} and t.dep_ in {"amod", "compound"}:
+        country = lx.country_of_demonym(t.text)
+        if country:
+            return f"name:{lx.fold(country)}"
+    return None
+
+
 def _span_args(ctx: _Ctx, tok: Token) -> list[Arg]:
-    """Entities in a noun phrase: its mention, plus names inside it ("Anthropic CEO Dario Amodei")."""
+    """Entities in a noun phrase: its mention, plus names inside it ("Anthropic CEO Dario Amodei"),
+    and the country of a demonym in it ("the Iranian network")."""
     out: list[Arg] = []
     stack = [tok]
     while stack:
         t = stack.pop()
-        arg = _mention_at(ctx, t) if t.i == tok.i or t.i in ctx.by_token else None
+        arg = _mention_at(ctx, t) if t.i == tok.i or t.i in ctx.by_token else _demonym_ref(t)
         if arg is not None and arg not in out:
             out.append(arg)
         stack.extend(c for c in t.children if c.dep_ in {"compound", "poss", "nmod", "amod", "flat"})
@@ -1840,7 +1850,9 @@ def _prefer_org(args: Sequence[Arg]) -> Arg | None:
             "ner:ORG" in a.hints or any(h.startswith(("org:", "outlet:")) for h in a.hints)
         ):
             return a
-    return args[0] if args else None
+    # A country of a demonym ("the Russian daily") is no outlet or owner of its own.
+    named = [a for a in args if not (isinstance(a, str) and a.startswith("name:"))]
+    return named[0] if named else None
 
 
 def _outlet(m: Mention) -> bool:
@@ -2504,10 +2516,10 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
         prev_dated = sent_dated
 
 
-def _governed_actors(ctx: _Ctx, verb: Token) -> list[Mention]:
+def _governed_actors(ctx: _Ctx, verb: Token) -> list[Arg]:
     """People and organisations named anywhere in the clause a trigger verb governs, outside
     clauses of their own: "accused Jane Doe of missing Acme's targets" has Acme take part too."""
-    out: list[Mention] = []
+    out: list[Arg] = []
     stack = [
         c for c in verb.children if c.dep_ not in {"ccomp", "advcl", "relcl", "csubj", "parataxis", "conj"}
     ]
@@ -2516,6 +2528,9 @@ def _governed_actors(ctx: _Ctx, verb: Token) -> list[Mention]:
         m = ctx.by_token.get(t.i)
         if m is not None and _is_actor(m) and m not in out and "common" not in m.hints:
             out.append(m)
+        ref = _demonym_ref(t) if m is None else None
+        if ref is not None and ref not in out:
+            out.append(ref)
         stack.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "acl", "appos"})
     return out
 
