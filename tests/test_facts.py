@@ -1045,3 +1045,8 @@ def test_demonym_stands_for_a_country_the_story_names() -> None:
     assert ("11", "2025-05-06", frozenset({"Vetra Labs", "Iran"})) in ev
     # Peru is not named in the story: no entity for it.
     assert ("12", "2025-05-07", frozenset({"Vetra Labs"})) in ev
+
+
+def test_told_the_first_name_of_a_run() -> None:
+    g = build("Mr Lund told Meridian News Labour MPs would not get a free vote.")
+    assert ("Lund", "Meridian News") in said(g)

@@ -794,10 +794,15 @@ def party_spans(doc: Doc) -> list[list[Token]]:
             if not (name in lx.PARTY_PLURALS or (name in lx.PARTY_SINGULARS and follower)):
                 continue
             ents = {ent_of[t.i] for t in toks if t.i in ent_of}
-            # The NER's span may add the members' word ("Labour MPs"), nothing else.
+            # The NER's span may add the members' word ("Labour MPs"), or run into the party
+            # from a name before it ("told Acme News Labour MPs"), nothing else.
+            members_next = i + size < len(doc) and doc[i + size].lower_ in _MEMBER_WORDS
             if any(
                 e.label_ != "NORP"
-                and (e.start < i or any(t.lower_ not in _MEMBER_WORDS for t in doc[i + size : e.end]))
+                and (
+                    (e.start < i and not (members_next and e.end == i + size))
+                    or any(t.lower_ not in _MEMBER_WORDS for t in doc[i + size : e.end])
+                )
                 for e in ents
             ):
                 continue
@@ -835,7 +840,11 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if label_ not in NER_TYPES and label_ != "PROPN":
             continue
         if any(t.i in party_toks for t in toks):
-            continue  # a party's name, taken above
+            # A party's name, taken above; a name the NER ran into it keeps its own words.
+            first = min(t.i for t in toks if t.i in party_toks)
+            toks = [t for t in toks if t.i < first]
+            if not toks:
+                continue
         if (
             " ".join(t.lower_ for t in toks) in lx.PORTFOLIOS
             and toks[-1].i + 1 < len(doc)

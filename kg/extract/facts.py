@@ -2568,7 +2568,11 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             outlet: Arg | None = None
             for c in tok.children:
                 if c.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
-                    outlet = _prefer_org(_span_args(ctx, c))
+                    # "told BBC News Labour MPs would ...": the first name is the one told.
+                    told = sorted(
+                        _span_args(ctx, c), key=lambda a: a.start if isinstance(a, Mention) else 1 << 30
+                    )
+                    outlet = _prefer_org(told)
                 if c.dep_ == "prep" and c.lower_ == "to":
                     for p in c.children:
                         if p.dep_ == "pobj":
