@@ -1050,3 +1050,13 @@ def test_demonym_stands_for_a_country_the_story_names() -> None:
 def test_told_the_first_name_of_a_run() -> None:
     g = build("Mr Lund told Meridian News Labour MPs would not get a free vote.")
     assert ("Lund", "Meridian News") in said(g)
+
+
+def test_newspaper_named_after_a_day_and_media_titles() -> None:
+    g = build(
+        "A new book by Sunday Herald journalist Ada Kerr says the pact failed. "
+        "On Sunday Mr Lund said no. Election supremo Tom Reyes agreed."
+    )
+    assert ("Ada Kerr", "journalist", "Sunday Herald", False) in posts(g)
+    assert any(p == "Tom Reyes" and "supremo" in t for p, t, _, _ in posts(g))
+    assert not any(e.name.startswith("Sunday M") for e in g.entities)

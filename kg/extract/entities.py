@@ -418,6 +418,12 @@ def _with_number(toks: list[Token]) -> list[Token]:
     return toks
 
 
+# Words before a weekday that make it a date: "on Sunday", "last Monday".
+_DAY_PREPS = frozenset(
+    ["on", "last", "next", "this", "since", "until", "till", "every", "each", "from", "late", "early"]
+)
+
+
 def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[list[Token], str]]:
     """The NER's spans, an organisation's name split off its last word repaired.
 
@@ -436,6 +442,28 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
     while i < len(ents):
         ent = ents[i]
         toks, label = list(ent), ent.label_
+        if (
+            label == "DATE"
+            and len(ent) == 1
+            and ent.text.lower() in lx.WEEKDAYS
+            and ent.text[:1].isupper()
+            and (ent.start == 0 or doc[ent.start - 1].lower_ not in _DAY_PREPS)
+        ):
+            # "Sunday Telegraph journalist": a newspaper named after a day, not a date.
+            k = ent.end
+            while (
+                k < len(doc)
+                and doc[k].tag_ == "NNP"
+                and doc[k].ent_type_ in {"", "ORG"}
+                and doc[k].lower_.rstrip(".") not in lx.HONORIFICS
+                and doc[k].lower_ not in lx.HONORIFICS
+                and doc[k].lower_ not in lx.TITLE_WORDS
+            ):
+                k += 1
+            if k > ent.end:
+                toks, label = list(doc[ent.start : k]), "ORG"
+                while i + 1 < len(ents) and ents[i + 1].start < k:
+                    i += 1
         maker = _maker_before(doc, ent, orgs) if label == "PRODUCT" else 0
         if maker:
             # "the Acme Roadster": an organisation's name the NER left out before a product.
