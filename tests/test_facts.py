@@ -1060,3 +1060,11 @@ def test_newspaper_named_after_a_day_and_media_titles() -> None:
     assert ("Ada Kerr", "journalist", "Sunday Herald", False) in posts(g)
     assert any(p == "Tom Reyes" and "supremo" in t for p, t, _, _ in posts(g))
     assert not any(e.name.startswith("Sunday M") for e in g.entities)
+
+
+def test_model_number_after_a_makers_name_is_its_product() -> None:
+    g = build("Rolls-Royce said tests went well. The Rolls-Royce Pearl 700 engines failed a test on Monday.")
+    n = names(g)
+    assert {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)} == {
+        ("Rolls-Royce Pearl 700", "Rolls-Royce")
+    }

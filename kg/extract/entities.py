@@ -472,6 +472,7 @@ def _entity_spans(doc: Doc, makers: dict[int, int] | None = None) -> list[tuple[
         elif label not in {"PERSON", "PRODUCT"} and len(ent) > 1:
             # "Acme Roadster" read as one organisation (or law) where "Acme" and "the Roadster" are named alone.
             named = [t for t in toks if t.i > ent.start or t.lower_ not in {"the", "a", "an"}]
+            named = _with_number(named) if label == "ORG" else named  # "Acme Orion 300"
             prefix = _maker_prefix(doc, named, orgs) if len(named) > 1 else 0
             if prefix:
                 makers[named[0].i] = prefix
@@ -563,7 +564,17 @@ def _maker_prefix(doc: Doc, run: Sequence[Token], orgs: set[str]) -> int:
         rest = doc[run[0].i + k : run[-1].i + 1].text
         if head in orgs and doc.text.count(rest) > doc.text.count(f"{head} {rest}"):
             return k
+        # "Acme Trent 900": a model number after a maker's name names a model even said once.
+        if head in orgs and any(_model_number(t.text) for t in run[k:]):
+            return k
     return 0
+
+
+def _model_number(word: str) -> bool:
+    """A model's designation ("900", "A380", "3GS"), not a year ("2005")."""
+    if word.isdigit() and len(word) == 4 and word[:2] in {"19", "20"}:
+        return False
+    return bool(_DESIGNATION.match(word))
 
 
 def _maker_before(doc: Doc, ent: Span, orgs: set[str]) -> int:
