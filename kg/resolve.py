@@ -403,6 +403,29 @@ def resolve(
         if len({uf.find(c) for c in trades}) == 1:
             uf.union(k, trades[0])
 
+    # "Acme Party" ~ "Acme", both organisations.
+    for k in groups:
+        bare = k.removesuffix(" party")
+        if bare != k and bare in groups and prelim.get(k) == prelim.get(bare) == "Organisation":
+            uf.union(k, bare)
+
+    # A two-word company by its last word, when no other name ends so: "Lilly" ~ "Eli Lilly".
+    person_named = _index((c, [c.split()[-1]]) for c in multi if len(c.split()) == 2)
+    for k in groups:
+        if (
+            " " in k
+            or prelim.get(k) != "Organisation"
+            or not groups[k]
+            or k in INDUSTRY_WORDS
+            or k in CORPORATE
+            or k in lx.ORG_SUFFIXES
+            or k in lx.ORG_NOUNS
+        ):
+            continue
+        namesakes = list(person_named.get(k, ()))
+        if len({uf.find(c) for c in namesakes}) == 1 and prelim.get(namesakes[0]) == "Organisation":
+            uf.union(k, namesakes[0])
+
     # A plural of a name is the name: "two Acme A9s" ~ "Acme A9", "Zephyrs" ~ "Zephyr".
     for k in groups:
         if prelim.get(k) == "Person" or not k.endswith("s") or len(k) < 4:

@@ -1068,3 +1068,16 @@ def test_model_number_after_a_makers_name_is_its_product() -> None:
     assert {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)} == {
         ("Rolls-Royce Pearl 700", "Rolls-Royce")
     }
+
+
+def test_the_company_before_a_title_and_companies_by_their_last_word() -> None:
+    g = build(
+        "Vetra Labs kicked off the battle with adverts in papers like the Harbour Gazette, using a "
+        "letter from company president Lee Dunn. Drugs group Eli Vance defended its product Zeltrex. "
+        "In the adverts, an open letter from chief executive Sam Orr, the company says Zeltrex is safe. "
+        "Vance documents were leaked."
+    )
+    roles = posts(g)
+    assert ("Lee Dunn", "president", "Vetra Labs", False) in roles
+    assert ("Sam Orr", "chief executive", "Eli Vance", False) in roles
+    assert "Vance" not in {e.name for e in g.entities}

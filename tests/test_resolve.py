@@ -290,3 +290,15 @@ def test_company_first_word_alone_is_the_company() -> None:
     )
     names = sorted((e.name, e.aliases) for e in ents)
     assert names == [("Halvor Motor Company", ("Halvor",)), ("Singapore", ()), ("Singapore Airlines", ())]
+
+
+def test_party_suffix_and_last_word_join_organisations_only() -> None:
+    ents, _ = resolve(
+        [
+            mention("Veritas Party", ["ner:ORG"], 0),
+            mention("Veritas", ["ner:ORG", "org:title-after"], 30),
+            mention("Jane Marsh Party", ["ner:ORG"], 60),
+            mention("Jane Marsh", ["ner:PERSON", "person:title-before"], 90),
+        ]
+    )
+    assert sorted(e.name for e in ents) == ["Jane Marsh", "Jane Marsh Party", "Veritas Party"]

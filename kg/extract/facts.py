@@ -358,6 +358,8 @@ class _Ctx:
     sent_starts: list[int] = field(default_factory=list)
     # Last words of the full names of people ("Jobs" of "Steve Jobs"), which the NER may call organisations.
     surnames: frozenset[str] = frozenset()
+    # Names the article gives a product's cue somewhere ("its drug Zeltrex"): no organisation.
+    products: frozenset[str] = frozenset()
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
@@ -376,6 +378,9 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
         for m in mentions
         # A company named after a person ("group Jane Doe has agreed") keeps its name.
         if _full_person(m) and " " in m.text and not any(h.startswith("org:") for h in m.hints)
+    )
+    ctx.products = frozenset(
+        lx.fold(m.text) for m in mentions if any(h.startswith("product:") for h in m.hints)
     )
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
@@ -764,7 +769,7 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
     """
     floor = _floor_of(ctx, tok)
     noun = tok.lemma_.lower()
-    named, plain, any_org = None, None, None
+    named, plain, any_org, subject = None, None, None, None
     for m in ctx.mentions:
         if m.start >= tok.idx:
             break
@@ -773,6 +778,7 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
             or _full_person(m)
             or "place:gazetteer" in m.hints
             or lx.fold(m.text) in ctx.surnames
+            or lx.fold(m.text) in ctx.products
         ):
             continue
         if "ner:ORG" in m.hints or any(h.startswith(("org:", "outlet:")) for h in m.hints):
@@ -782,7 +788,23 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
             span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.root.dep_ != "poss":
                 plain = m
-    return named or plain or any_org
+            if (
+                span is not None
+                and span.root.dep_ == "nsubj"
+                and span.sent.start == tok.sent.start
+                and not _own_subject(span.root, tok)
+            ):
+                subject = m  # "Acme began ... with a letter from company president Jane Doe"
+    return named or subject or plain or any_org
+
+
+def _own_subject(subj: Token, tok: Token) -> bool:
+    """Whether ``subj`` is the subject of the verb ``tok`` is an object of ("Acme barred the
+    company": not Acme), directly or through a joined verb."""
+    verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    return subj.head.i == verb.i or (verb.dep_ == "conj" and verb.head.i == subj.head.i)
 
 
 _NAME_TYPES = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"])
@@ -876,6 +898,10 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     org = f"name:{lx.fold(country)}"
                     break
                 title_toks.insert(0, t)
+            elif title_toks and t.is_lower and t.lower_ in {"company", "firm", "group", "bank", "party"}:
+                # "company president Jane Doe": of the company the story just named.
+                org = _org_antecedent(ctx, t)
+                break
             elif (
                 title_toks
                 and t.tag_ in {"NN", "NNS", "JJ"}
