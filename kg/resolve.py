@@ -718,6 +718,17 @@ def resolve_facts(
         key = _fact_key(r)
         prev = out.get(key)
         out[key] = r if prev is None else _with_evidence(prev, r.evidence)
+    # A product's maker takes part in what the product does: "the A9 made its first flight".
+    makers: dict[str, set[str]] = defaultdict(set)
+    for f in out.values():
+        if isinstance(f, Maker) and isinstance(f.product, str) and isinstance(f.maker, str):
+            makers[f.product].add(f.maker)
+    events = [
+        replace(e, participants=(*e.participants, *sorted(extra)))
+        if (extra := {m for p in e.participants for m in makers.get(str(p), ())} - set(e.participants))
+        else e
+        for e in events
+    ]
     merged = merge_events(events)
     return sorted([*_merge_roles(_merge_contracts(out.values())), *merged], key=_sort_key)
 

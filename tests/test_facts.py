@@ -1081,3 +1081,14 @@ def test_the_company_before_a_title_and_companies_by_their_last_word() -> None:
     assert ("Lee Dunn", "president", "Vetra Labs", False) in roles
     assert ("Sam Orr", "chief executive", "Eli Vance", False) in roles
     assert "Vance" not in {e.name for e in g.entities}
+
+
+def test_makers_and_owners_take_part() -> None:
+    ev = events(
+        build(
+            "Vetra Labs makes the Orion phone. The Orion was unveiled at a ceremony on Monday. "
+            "Halvorsen Group offered $2bn, which was rejected by Vetra Labs on Tuesday."
+        )
+    )
+    assert any(f == "01" and p >= {"Orion", "Vetra Labs"} for f, _, p in ev)
+    assert any(f == "12" and p >= {"Halvorsen Group", "Vetra Labs"} for f, _, p in ev)

@@ -2516,6 +2516,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
             parts = _participants(ctx, tok) or _group_members(ctx, tok)
             if parts and tok.pos_ == "VERB":
                 parts += [a for a in _governed_actors(ctx, tok) if a not in parts]
+                parts += [a for a in _relative_owner(ctx, tok) if a not in parts]
             if not parts:
                 continue
             date = _date_for(ctx, tok, sent)
@@ -2540,6 +2541,22 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)),
             )
         prev_dated = sent_dated
+
+
+def _relative_owner(ctx: _Ctx, verb: Token) -> list[Arg]:
+    """Whose thing a relative clause's event befalls: "Acme offered £1bn, which was rejected
+    by Beta" has Acme, the one who made the offer, take part in the rejection."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ in {"which", "that"} for c in verb.children
+    ):
+        return []
+    thing = verb.head
+    owners = [a for a in _span_args(ctx, thing) if _is_actor(a)]
+    if thing.dep_ in {"dobj", "attr"} and thing.head.pos_ == "VERB":
+        owners += [
+            a for c in thing.head.children if c.dep_ == "nsubj" for a in _span_args(ctx, c) if _is_actor(a)
+        ]
+    return owners
 
 
 def _governed_actors(ctx: _Ctx, verb: Token) -> list[Arg]:
