@@ -403,6 +403,14 @@ def resolve(
         if len({uf.find(c) for c in trades}) == 1:
             uf.union(k, trades[0])
 
+    # "Jane Doe-Smith" ~ "Jane Doe Smith", "Acme-Beta" ~ "Acme Beta": hyphens written or not.
+    by_spaced: dict[str, str] = {}
+    for k in groups:
+        spaced = " ".join(k.replace("-", " ").split())
+        if spaced in by_spaced and prelim.get(k) == prelim.get(by_spaced[spaced]):
+            uf.union(by_spaced[spaced], k)
+        by_spaced.setdefault(spaced, k)
+
     # "Acme Party" ~ "Acme", both organisations.
     for k in groups:
         bare = k.removesuffix(" party")
@@ -462,7 +470,18 @@ def resolve(
 
     # Surnames and first names to the one full personal name that has them.
     persons = [k for k in multi if prelim.get(k) == "Person" and 2 <= len(k.split()) <= 4]
-    by_last_word = _index((p, {p.split()[-1], *p.split()[-1].split("-")}) for p in persons)
+    # "Doe", "Doe-Smith" and "Smith" of "Jane Doe-Smith"; "Doe-Smith" of "Jane Doe Smith" too.
+    by_last_word = _index(
+        (
+            p,
+            {
+                p.split()[-1],
+                *p.split()[-1].split("-"),
+                *(["-".join(p.split()[-2:])] if len(p.split()) > 2 else []),
+            },
+        )
+        for p in persons
+    )
     by_first_word = _index((p, [p.split()[0]]) for p in persons)
     for k, ms in groups.items():
         if " " in k or not ms:

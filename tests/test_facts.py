@@ -1092,3 +1092,17 @@ def test_makers_and_owners_take_part() -> None:
     )
     assert any(f == "01" and p >= {"Orion", "Vetra Labs"} for f, _, p in ev)
     assert any(f == "12" and p >= {"Halvorsen Group", "Vetra Labs"} for f, _, p in ev)
+
+
+def test_founders_of_organisations_and_hyphenated_names() -> None:
+    g = build(
+        "Two members defected to Michael Hale Jones's Solace Party. "
+        "Solace was formed by Mr Hale-Jones earlier this month. Jane Doe set up Vetra Holdings in 1999. "
+        "Ann Lee formed a view on Monday."
+    )
+    roles = posts(g)
+    assert ("Michael Hale Jones", "founder", "Solace Party", False) in roles
+    assert ("Jane Doe", "founder", "Vetra Holdings", False) in roles
+    assert not any(p == "Ann Lee" for p, _, _, _ in roles)
+    assert any(f == "01" and p >= {"Michael Hale Jones", "Solace Party"} for f, _, p in events(g))
+    assert sum(e.type.value == "Person" and "Jones" in e.name for e in g.entities) == 1

@@ -135,6 +135,8 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "license": ("06", "object"),
     "licence": ("06", "object"),
     "brand": ("11", "object"),  # "branded the plan a leap in the dark"
+    "form": ("01", "org"),  # "formed the Acme Party"
+    "establish": ("01", "org"),
     "name": ("01", "person"),  # appointments: "Acme named Jane Doe its chief executive"
     "appoint": ("01", "person"),
     "hire": ("01", "person"),
@@ -1066,10 +1068,13 @@ ROLE_VERBS = {
     "coach": "coach",
     "manage": "manager",
     "own": "owner",
+    "form": "founder",  # "formed the Acme Party"
+    "establish": "founder",
+    "set up": "founder",
 }
 # Verbs whose object must be an organisation or a country for the post to be one:
 # "led the talks" or "owns a house" give nobody a title.
-_ROLE_VERBS_NEED_ORG = frozenset(["lead", "own", "manage", "head"])
+_ROLE_VERBS_NEED_ORG = frozenset(["lead", "own", "manage", "head", "form", "establish", "set up"])
 
 
 def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
@@ -1080,7 +1085,10 @@ def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
     "lead" and "own" need that organisation ("led the talks" is no post).
     """
     for tok in ctx.doc:
-        title = ROLE_VERBS.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            lemma = f"{lemma} up"  # "set up Acme"
+        title = ROLE_VERBS.get(lemma)
         if title is None or tok.pos_ != "VERB":
             continue
         holders = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -1090,14 +1098,19 @@ def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
             holders = [c for c in tok.head.children if c.dep_ == "nsubj"]
         org: Arg | None = None
         for c in tok.children:
-            if c.dep_ == "dobj":
+            # The object, or the subject of a passive: "Acme was formed by Jane Doe".
+            if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and holders):
                 org = _prefer_org(
                     [a for a in _span_args(ctx, c) if not (isinstance(a, Mention) and _full_person(a))]
                 )
         if isinstance(org, Mention) and (_made(org) or any(h.startswith("product:") for h in org.hints)):
             org = None  # "owns an iPod player": a thing owned, not an organisation
-        if org is None and tok.lemma_.lower() in _ROLE_VERBS_NEED_ORG:
+        if org is None and lemma in _ROLE_VERBS_NEED_ORG:
             continue
+        if lemma in {"form", "establish", "set up"} and not (
+            isinstance(org, Mention) and not _is_person(org)
+        ):
+            continue  # "formed a view", "set up a fund": no organisation founded
         for h in holders:
             person = _mention_at(ctx, h)
             if not isinstance(person, Mention) or not _is_person(person) or person is org:
@@ -2064,6 +2077,7 @@ def _sensed_family(tok: Token, lemma: str) -> str | None:
         "envoy": any(o.lemma_.lower() in ENVOY_NOUNS for o in objs),
         "ties": any(o.lemma_.lower() in TIES_NOUNS or o.lower_ in TIES_NOUNS for o in objs),
         "person": any(o.ent_type_ == "PERSON" for o in objs),
+        "org": any(t.ent_type_ == "ORG" or t.pos_ == "PROPN" for o in objs for t in o.subtree),
         "to-place": any(p.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} for p in pobjs),
     }[need]
     return code if ok else None
