@@ -1106,3 +1106,14 @@ def test_founders_of_organisations_and_hyphenated_names() -> None:
     assert not any(p == "Ann Lee" for p, _, _, _ in roles)
     assert any(f == "01" and p >= {"Michael Hale Jones", "Solace Party"} for f, _, p in events(g))
     assert sum(e.type.value == "Person" and "Jones" in e.name for e in g.entities) == 1
+
+
+def test_shadow_posts_and_titles_of_an_institution_before_the_name() -> None:
+    g = build(
+        "Shadow leader of the Senate Tom Reyes said the plan would fail. "
+        "Shadow Home Affairs Secretary Ada Kerr accused the government."
+    )
+    roles = posts(g)
+    assert ("Tom Reyes", "Shadow leader", "Senate", False) in roles
+    assert ("Ada Kerr", "Shadow Home Affairs Secretary", None, False) in roles
+    assert {e.name for e in g.entities} == {"Tom Reyes", "Ada Kerr", "Senate"}

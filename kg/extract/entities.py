@@ -885,7 +885,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             if not toks:
                 continue
         if (
-            " ".join(t.lower_ for t in toks) in lx.PORTFOLIOS
+            " ".join(t.lower_ for t in toks if t.lower_ not in lx.TITLE_WORDS) in lx.PORTFOLIOS
             and toks[-1].i + 1 < len(doc)
             and doc[toks[-1].i + 1].lower_ in lx.QUALIFIED_TITLES
         ):

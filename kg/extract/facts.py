@@ -946,12 +946,12 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             # "chief investment officer at Acme Capital Jane Doe": title, "at"/"of", organisation, name.
             cand = ctx.by_token[span.start - 1]
             cand_span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if (
-                cand_span is not None
-                and cand_span.start >= 2
-                and doc[cand_span.start - 1].lower_ in {"at", "of"}
-            ):
-                t = doc[cand_span.start - 2]
+            # "leader of the Commons Jane Doe": a "the" may stand before the organisation.
+            j = cand_span.start - 1 if cand_span is not None else -1
+            if j >= 1 and doc[j].lower_ == "the":
+                j -= 1
+            if cand_span is not None and j >= 1 and doc[j].lower_ in {"at", "of"}:
+                t = doc[j - 1]
                 if t.lower_ in lx.TITLE_WORDS:
                     title_toks = [
                         x for x in t.lefts if x.dep_ in {"amod", "compound"} and x.i >= sent.start

@@ -69,6 +69,7 @@ TITLE_WORDS = frozenset(
         "engineer",
         "designer",
         "historian",
+        "shadow",
         "journalist",
         "writer",
         "author",
