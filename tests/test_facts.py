@@ -1117,3 +1117,12 @@ def test_shadow_posts_and_titles_of_an_institution_before_the_name() -> None:
     assert ("Tom Reyes", "Shadow leader", "Senate", False) in roles
     assert ("Ada Kerr", "Shadow Home Affairs Secretary", None, False) in roles
     assert {e.name for e in g.entities} == {"Tom Reyes", "Ada Kerr", "Senate"}
+
+
+def test_relative_speakers_and_the_exchange() -> None:
+    g = build(
+        "The Solace Party could sue the defectors. But the claim was denied by a Solace Party spokesman, "
+        'who said: "The accusations are empty." '
+        "Vetra Exchange met Halvorsen Group on Monday. The German exchange said it had held talks."
+    )
+    assert {s for s, _ in said(g)} >= {"Solace Party", "Vetra Exchange"}

@@ -741,7 +741,6 @@ _ORG_HEADS = (lx.ORG_NOUNS | lx.ORG_SUFFIXES) - {
     "television",
     "radio",
     "media",
-    "exchange",
     "insurance",
     "investments",
     "petroleum",
@@ -2734,6 +2733,8 @@ def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
     and "a statement from X" speak for X; a title before or beside a name ("Chief
     investment officer at Acme Jane Doe said") is that person.
     """
+    if subj.lower_ in {"who", "that"} and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "denied by a party spokesman, who said": the spokesman speaks
     arg = _mention_at(ctx, subj)
     if isinstance(arg, str) and arg.startswith("title:"):
         # "The general counsel of Acme, Jane Doe, said": the name beside the title speaks.

@@ -611,6 +611,8 @@ ORG_SUFFIXES = frozenset(
 # Nouns that, as appositions or compounds, make a name an organisation.
 ORG_NOUNS = frozenset(
     [
+        "carmaker",
+        "automaker",
         "company",
         "firm",
         "startup",
