@@ -1126,3 +1126,14 @@ def test_relative_speakers_and_the_exchange() -> None:
         "Vetra Exchange met Halvorsen Group on Monday. The German exchange said it had held talks."
     )
     assert {s for s, _ in said(g)} >= {"Solace Party", "Vetra Exchange"}
+
+
+def test_loans_and_packages_are_priced_deals_and_dates_are_no_names() -> None:
+    g = build(
+        "Halvorsen Group will provide Vetra Labs with a $50 million loan. "
+        "The Harbour Regulator on June 18 called for a re-run of the $2 billion contract."
+    )
+    n = names(g)
+    parties = [({n[p] for p in f.parties}, f.value) for f in g.facts if isinstance(f, Contract)]
+    assert ({"Halvorsen Group", "Vetra Labs"}, 50_000_000) in parties
+    assert not any("June" in e.name for e in g.entities)

@@ -234,6 +234,8 @@ def _capitalised_name(t: Token) -> bool:
         return True
     if not t.text[:1].isupper():
         return False
+    if t.ent_type_ in {"DATE", "TIME"} and (t.lower_ in lx.MONTHS or t.lower_ in lx.WEEKDAYS):
+        return False  # "on June 18": a date the NER found, not a name
     if t.tag_ in {"NNP", "NNPS"}:
         return True
     if (

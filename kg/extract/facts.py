@@ -334,6 +334,11 @@ CONTRACT_WORDS = frozenset(
         "invest",
         "investment",
         "agree",
+        "package",  # "an assistance package of $50m for Acme"
+        "loan",
+        "grant",
+        "licence",
+        "license",
     ]
 )
 NOT_EVENT_SENSES = {
