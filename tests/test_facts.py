@@ -1137,3 +1137,16 @@ def test_loans_and_packages_are_priced_deals_and_dates_are_no_names() -> None:
     parties = [({n[p] for p in f.parties}, f.value) for f in g.facts if isinstance(f, Contract)]
     assert ({"Halvorsen Group", "Vetra Labs"}, 50_000_000) in parties
     assert not any("June" in e.name for e in g.entities)
+
+
+def test_aid_given_and_contractors_selected() -> None:
+    ev = events(
+        build(
+            "Norway will provide additional assistance to Vetra Labs, officials said on Monday. "
+            "The Harbour Navy selected Halvorsen Group to build the ships on Tuesday. "
+            "Ada Kerr gave a speech on Wednesday."
+        )
+    )
+    assert any(f == "07" and "Norway" in p for f, _, p in ev)
+    assert ("06", "2025-05-06", frozenset({"Harbour Navy", "Halvorsen Group"})) in ev
+    assert not any(f == "07" and "Ada Kerr" in p for f, _, p in ev)

@@ -135,6 +135,11 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "license": ("06", "object"),
     "licence": ("06", "object"),
     "brand": ("11", "object"),  # "branded the plan a leap in the dark"
+    "provide": ("07", "aid"),  # "provided assistance", "gave aid"
+    "give": ("07", "aid"),
+    "extend": ("07", "aid"),
+    "select": ("06", "org"),  # "selected Acme to build the tankers": a contract awarded
+    "choose": ("06", "org"),
     "form": ("01", "org"),  # "formed the Acme Party"
     "establish": ("01", "org"),
     "name": ("01", "person"),  # appointments: "Acme named Jane Doe its chief executive"
@@ -197,6 +202,10 @@ PLAN_NOUNS = frozenset(
 # What is lifted or eased: "lifted the ban", "eased sanctions".
 BAN_NOUNS = frozenset(["ban", "sanction", "sanctions", "embargo", "restriction", "curfew", "blockade"])
 ENVOY_NOUNS = frozenset(["ambassador", "envoy", "diplomat"])
+# What is given as aid: "provided assistance", "gave $5m in aid".
+AID_NOUNS = frozenset(
+    ["aid", "assistance", "help", "relief", "funding", "loan", "grant", "package", "subsidy"]
+)
 
 # What one warns of when the warning is a threat: "warned of further strikes".
 THREAT_OBJECTS = frozenset(
@@ -2082,6 +2091,7 @@ def _sensed_family(tok: Token, lemma: str) -> str | None:
         "ties": any(o.lemma_.lower() in TIES_NOUNS or o.lower_ in TIES_NOUNS for o in objs),
         "person": any(o.ent_type_ == "PERSON" for o in objs),
         "org": any(t.ent_type_ == "ORG" or t.pos_ == "PROPN" for o in objs for t in o.subtree),
+        "aid": any(o.lemma_.lower() in AID_NOUNS for o in objs),
         "to-place": any(p.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} for p in pobjs),
     }[need]
     return code if ok else None
