@@ -967,8 +967,11 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     for ev in sorted(events, key=lambda e: (e.evidence[0].article_id, e.evidence[0].sent_start)):
         best, best_score = -1, 0.0
         candidates = sorted({i for p in ev.participants for i in index.get((ev.family, p), ())})
+        here = {(v.article_id, v.sent_start) for v in ev.evidence}
         for i in candidates:
             m = merged[i]
+            if here & {(v.article_id, v.sent_start) for v in m.evidence}:
+                continue  # two triggers of one sentence tell two events ("released X and unveiled Y")
             a, b = set(m.participants), set(ev.participants)
             shared = a & b
             if not shared:

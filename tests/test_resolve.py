@@ -302,3 +302,15 @@ def test_party_suffix_and_last_word_join_organisations_only() -> None:
         ]
     )
     assert sorted(e.name for e in ents) == ["Jane Marsh", "Jane Marsh Party", "Veritas Party"]
+
+
+def test_two_triggers_of_one_sentence_stay_two_events() -> None:
+    from kg.model import Event, Evidence, TimeValue
+    from kg.resolve import merge_events
+
+    def report(trigger: str, sent: int, start: int) -> Event:
+        ev = Evidence("a", sent, sent + 60, "s", start, start + 5)
+        return Event("01", trigger, ("acme",), None, TimeValue("2025-05-12"), (ev,))
+
+    merged = merge_events([report("release", 0, 10), report("unveil", 0, 30), report("unveil", 100, 120)])
+    assert sorted(len(e.evidence) for e in merged) == [1, 2]
