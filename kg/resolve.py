@@ -970,9 +970,11 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         here = {(v.article_id, v.sent_start) for v in ev.evidence}
         for i in candidates:
             m = merged[i]
-            if here & {(v.article_id, v.sent_start) for v in m.evidence}:
-                continue  # two triggers of one sentence tell two events ("released X and unveiled Y")
             a, b = set(m.participants), set(ev.participants)
+            if here & {(v.article_id, v.sent_start) for v in m.evidence} and not (a <= b or b <= a):
+                # Two triggers of one sentence with other parties tell two events ("released X and
+                # unveiled Y"); "met Y to discuss the budget" is one.
+                continue
             shared = a & b
             if not shared:
                 continue

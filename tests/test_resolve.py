@@ -308,9 +308,13 @@ def test_two_triggers_of_one_sentence_stay_two_events() -> None:
     from kg.model import Event, Evidence, TimeValue
     from kg.resolve import merge_events
 
-    def report(trigger: str, sent: int, start: int) -> Event:
+    def report(trigger: str, sent: int, start: int, *parties: str) -> Event:
         ev = Evidence("a", sent, sent + 60, "s", start, start + 5)
-        return Event("01", trigger, ("acme",), None, TimeValue("2025-05-12"), (ev,))
+        return Event("01", trigger, ("acme", *parties), None, TimeValue("2025-05-12"), (ev,))
 
-    merged = merge_events([report("release", 0, 10), report("unveil", 0, 30), report("unveil", 100, 120)])
+    merged = merge_events(
+        [report("release", 0, 10, "x"), report("unveil", 0, 30, "y"), report("unveil", 100, 120, "y")]
+    )
     assert sorted(len(e.evidence) for e in merged) == [1, 2]
+    # "met Y to discuss the budget": the second trigger adds no other party, one event.
+    assert len(merge_events([report("meet", 0, 10, "y"), report("discuss", 0, 30)])) == 1
