@@ -2338,10 +2338,12 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
         elif c.dep_ == "agent":
             for p in c.children:
                 add(p)
-        elif c.dep_ == "ccomp" and tok.lemma_.lower() in SPEECH_VERBS and _obliged(tok) is not None:
-            obliged = _obliged(tok)
-            if obliged is not None:
-                add(obliged)
+        elif (
+            c.dep_ == "ccomp"
+            and tok.lemma_.lower() in SPEECH_VERBS
+            and (obliged := _obliged(tok)) is not None
+        ):
+            add(obliged)
         elif c.dep_ in {"ccomp", "xcomp"} and tok.lemma_.lower() in _CLAUSE_TARGETS:
             for g in c.subtree:
                 if g.i in ctx.by_token:
