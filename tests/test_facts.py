@@ -1150,3 +1150,17 @@ def test_aid_given_and_contractors_selected() -> None:
     assert any(f == "07" and "Norway" in p for f, _, p in ev)
     assert ("06", "2025-05-06", frozenset({"Harbour Navy", "Halvorsen Group"})) in ev
     assert not any(f == "07" and "Ada Kerr" in p for f, _, p in ev)
+
+
+def test_sales_and_the_unit_sold() -> None:
+    g = build(
+        "Regulators put Vetra Oil Corp up for sale last year. "
+        "The unit was however sold for $9.4bn to state oil firm Orvane Corp.",
+        "Kestrel Partners agreed on Friday to sell its stake to Northwind Trading Co.",
+        "Dray Capital Group was selected on Tuesday to purchase Zephyr Motors Inc.",
+    )
+    n = names(g)
+    deals = {frozenset(n[p].rstrip(".") for p in f.parties) for f in g.facts if isinstance(f, Contract)}
+    assert any(d >= {"Vetra Oil Corp", "Orvane Corp"} for d in deals), deals
+    assert frozenset({"Kestrel Partners", "Northwind Trading Co"}) in deals
+    assert frozenset({"Dray Capital Group", "Zephyr Motors Inc"}) in deals

@@ -1808,6 +1808,17 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
                     lx.fold(p.text) for p in parties if isinstance(p, Mention)
                 }:
                     parties.append(m)
+        # "The unit was sold for $9bn to Acme": the organisation "the unit" stands for is a party.
+        for t in sent:
+            if (
+                t.pos_ == "NOUN"
+                and (t.lemma_.lower() in _ORG_HEADS or t.lemma_.lower() in _PART_NOUNS)
+                and any(c.lower_ in {"the", "this"} for c in t.children if c.dep_ == "det")
+                and t.i not in ctx.by_token
+            ):
+                antecedent = _org_antecedent(ctx, t)
+                if antecedent is not None and antecedent not in parties:
+                    parties.append(antecedent)
         # A company's name can look like a person's ("James Hardie"); resolution keeps only
         # organisations, so names that look personal go last rather than out.
         parties.sort(key=lambda p: isinstance(p, Mention) and _full_person(p))
@@ -1831,8 +1842,12 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
         )
 
 
+# Parts of a company that are sold or bought: "the unit was sold to Acme".
+_PART_NOUNS = frozenset(["unit", "subsidiary", "division", "arm", "business"])
 # Buying words whose buyer is the subject and whose seller is named in the object.
 BUY_VERBS = frozenset(["buy", "acquire", "purchase"])
+# Selling words whose seller is the subject and whose buyer follows "to".
+SELL_VERBS = frozenset(["sell", "transfer"])
 BUY_NOUNS = frozenset(["purchase", "acquisition", "takeover", "order"])
 
 
@@ -1844,6 +1859,11 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Contract]:
     """
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in SELL_VERBS and not _priced(tok.sent):
+            deal = _sale(ctx, tok)
+            if deal is not None:
+                yield deal
+            continue
         if tok.pos_ == "VERB" and lemma in BUY_VERBS:
             verb, goods = tok, [c for c in tok.children if c.dep_ == "dobj"]
         elif tok.pos_ == "NOUN" and lemma in BUY_NOUNS and tok.dep_ == "dobj":
@@ -1853,6 +1873,10 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Contract]:
         if _priced(tok.sent):
             continue
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        cur = verb
+        while not subj and _infinitive_of(cur):
+            cur = cur.head  # "was selected to purchase", "agreed to buy"
+            subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
         buyer = _prefer_org(_span_args(ctx, subj[0])) if subj else None
         if buyer is None or not _is_actor(buyer) or (isinstance(buyer, Mention) and _full_person(buyer)):
             continue
@@ -1869,6 +1893,43 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Contract]:
         yield Contract(
             (buyer, sellers[0]), None, None, date, _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
         )
+
+
+def _infinitive_of(verb: Token) -> bool:
+    """Whether ``verb`` takes its subject from the verb above: "agreed to sell", "was chosen
+    to buy" (the parse may call the latter a clause of purpose), "will buy and sell"."""
+    if verb.head.i == verb.i:
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and to)
+
+
+def _sale(ctx: _Ctx, verb: Token) -> Contract | None:
+    """ "Acme agreed to sell its Zeta unit to Beta": the seller (the subject, else the
+    organisation sold) and the buyer after "to" are the parties."""
+    buyers = [
+        a
+        for c in verb.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in [_mention_at(ctx, p)]
+        if isinstance(a, Mention) and _org_like(a) and not _full_person(a)
+    ]
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    cur = verb
+    while not subj and _infinitive_of(cur):
+        cur = cur.head  # "agreed to sell", "will buy and sell"
+        subj = [c for c in cur.children if c.dep_ == "nsubj"]
+    seller = _prefer_org(_span_args(ctx, subj[0])) if subj else None
+    if not buyers or seller is None or not _is_actor(seller) or seller == buyers[0]:
+        return None
+    if isinstance(seller, Mention) and _full_person(seller):
+        return None
+    date = _date_for(ctx, verb, verb.sent) or _recent(ctx, verb)
+    return Contract(
+        (seller, buyers[0]), None, None, date, _evidence(ctx, verb.sent, verb.idx, verb.idx + len(verb.text))
+    )
 
 
 _WIRE_MONEY = re.compile(
