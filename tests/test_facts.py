@@ -1164,3 +1164,14 @@ def test_sales_and_the_unit_sold() -> None:
     assert any(d >= {"Vetra Oil Corp", "Orvane Corp"} for d in deals), deals
     assert frozenset({"Kestrel Partners", "Northwind Trading Co"}) in deals
     assert frozenset({"Dray Capital Group", "Zephyr Motors Inc"}) in deals
+
+
+def test_person_of_an_organisation_is_its_member_not_of_a_town() -> None:
+    g = build(
+        "The grip is no big issue, said Tom Reyes of Consumer Watch. Jane Doe of Leeds agreed. "
+        "Ada Kerr of the Harbour Medical Fellowship said the bill was wrong."
+    )
+    assert {(p, t, o) for p, t, o, _ in posts(g)} == {
+        ("Tom Reyes", "member", "Consumer Watch"),
+        ("Ada Kerr", "member", "Harbour Medical Fellowship"),
+    }

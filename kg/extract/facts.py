@@ -401,6 +401,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
     ctx.roles = [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx)]
+    ctx.roles += _memberships(ctx, ctx.roles)
     facts += ctx.roles
     facts += _ages(ctx)
     facts += _product_families(ctx, list(_products(ctx)))
@@ -1246,6 +1247,34 @@ def _portfolio_before(doc: Doc, k: int, sent: Span) -> int:
         if " ".join(t.lower_ for t in doc[lo : k + 1]) in lx.PORTFOLIOS:
             return size
     return 0
+
+
+def _memberships(ctx: _Ctx, roles: Sequence[Role]) -> list[Role]:
+    """ "said Jane Doe of Acme": a person named with an organisation and no title is its member.
+
+    Only an organisation, not a place ("Jane Doe of Leeds" says where she lives), and only
+    for a person the sentence gives no other post.
+    """
+    titled = {(r.person.start, r.evidence[0].sent_start) for r in roles if isinstance(r.person, Mention)}
+    out: list[Role] = []
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if not _full_person(m) or (m.start, m.sent_start) in titled:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+            continue
+        k = span.end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        org = ctx.by_token.get(k)
+        if org is None or org is m or _full_person(org) or not _org_like(org):
+            continue
+        if {"place:gazetteer", "ner:GPE", "ner:LOC"} & set(org.hints) or "ner:ORG" not in org.hints:
+            continue
+        sent = span.sent
+        out.append(Role(m, "member", org, False, _evidence(ctx, sent, m.start, org.end)))
+    return out
 
 
 def _from_org(ctx: _Ctx, span: Span) -> Arg | None:
