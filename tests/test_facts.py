@@ -1175,3 +1175,15 @@ def test_person_of_an_organisation_is_its_member_not_of_a_town() -> None:
         ("Tom Reyes", "member", "Consumer Watch"),
         ("Ada Kerr", "member", "Harbour Medical Fellowship"),
     }
+
+
+def test_he_after_a_run_of_quotes_and_owned_plans() -> None:
+    g = build(
+        'Commission chairman Tom Reyes said: "There is no doubt that parties matter." '
+        '"Our research has shown that people want more." "The public are reluctant." '
+        "He called for a wider public debate on party funding on Monday. "
+        "Vetra Labs outlined the group's plans to create 10,000 jobs. The plan to build a bridge was dropped."
+    )
+    ev = events(g)
+    assert ("02", "2025-05-12", frozenset({"Tom Reyes"})) in ev
+    assert sum(f == "03" for f, _, _ in ev) == 1 and any(f == "03" and "Vetra Labs" in p for f, _, p in ev)

@@ -657,9 +657,31 @@ def _person_antecedent(ctx: _Ctx, tok: Token) -> Arg | None:
         earlier = [t for t in ctx.doc[start : tok.i] if t.lower_ in same and t.pos_ == "PRON"]
         if earlier:
             found = _person_antecedent(ctx, earlier[-1])
-    found = found or weak
+    found = found or weak or _speaker_before_quotes(ctx, tok, low)
     ctx.pronouns[tok.i] = found
     return found
+
+
+def _speaker_before_quotes(ctx: _Ctx, tok: Token, low: str) -> Mention | None:
+    """ "Jane Doe said: "…" "…" "…" She called for …": past a run of quoted sentences, the
+    person named in the sentence that opened them."""
+    k = _sent_index(ctx, tok) - 1
+    quoted = 0
+    while k >= 0 and ctx.sents[k].text.lstrip()[:1] in {'"', "“", "‘"} and quoted < 6:
+        k -= 1
+        quoted += 1
+    if quoted < 2 or k < 0:
+        return None  # the usual two-sentence window already covered it
+    sent = ctx.sents[k]
+    people = [
+        m
+        for m in ctx.mentions
+        if sent.start_char <= m.start < sent.end_char
+        and _is_person(m)
+        and "common" not in m.hints
+        and not _gender_clash(ctx, m, low)
+    ]
+    return people[-1] if people else None
 
 
 def _previous_subject(ctx: _Ctx, tok: Token, low: str) -> Mention | None:
@@ -2069,6 +2091,14 @@ def _family(tok: Token) -> str | None:
         c.dep_ == "dobj" and c.lemma_.lower() in {"bid", "offer", "takeover"} for c in tok.children
     ):
         return "03"  # "launched a takeover bid for X": an offer to do business
+    if lemma in {"plan", "intention"} and tok.pos_ == "NOUN":
+        # "Acme's plans to create 10,000 jobs": an intention with an owner; "the plan" alone is none.
+        to = any(
+            c.dep_ in {"acl", "relcl"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in tok.children
+        )
+        owned = any(c.dep_ == "poss" for c in tok.children)
+        return "03" if to and owned else None
     if lemma in SENSED_VERBS and lemma not in TRIGGERS:
         return _sensed_family(tok, lemma)
     if lemma in SPEECH_VERBS and tok.pos_ == "VERB" and _obliged(tok) is not None:
