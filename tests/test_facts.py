@@ -1187,3 +1187,10 @@ def test_he_after_a_run_of_quotes_and_owned_plans() -> None:
     ev = events(g)
     assert ("02", "2025-05-12", frozenset({"Tom Reyes"})) in ev
     assert sum(f == "03" for f, _, _ in ev) == 1 and any(f == "03" and "Vetra Labs" in p for f, _, p in ev)
+
+
+def test_whose_thing_a_noun_event_is_about() -> None:
+    ev = events(
+        build("Mr Dorok's clampdown on the ambitions of former Vetra Labs boss Jane Doe began on Monday.")
+    )
+    assert any(f == "17" and p >= {"Dorok", "Jane Doe"} for f, _, p in ev)

@@ -2389,10 +2389,15 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                         nested in DEAL_NOUNS and pp.lower_ in {"by", "with", "from"}
                     ):
                         add_objects(pp)
-            # "charges in a court against X": the parse often hangs "against" on the noun before.
+            # "charges in a court against X": the parse often hangs "against" on the noun before;
+            # "a clampdown on the ambitions of X": whose the thing is.
             for pp in p.children:
                 if pp.dep_ == "prep" and pp.lower_ == "against":
                     add_objects(pp)
+                elif pp.dep_ == "prep" and pp.lower_ == "of" and p.pos_ == "NOUN" and p.i not in ctx.by_token:
+                    for q in pp.children:
+                        if q.dep_ == "pobj" and q.i in ctx.by_token and _is_actor(ctx.by_token[q.i]):
+                            add(q)
 
     verb = tok
     if tok.pos_ == "NOUN":
