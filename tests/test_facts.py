@@ -1169,11 +1169,13 @@ def test_sales_and_the_unit_sold() -> None:
 def test_person_of_an_organisation_is_its_member_not_of_a_town() -> None:
     g = build(
         "The grip is no big issue, said Tom Reyes of Consumer Watch. Jane Doe of Leeds agreed. "
-        "Ada Kerr of the Harbour Medical Fellowship said the bill was wrong."
+        "Ada Kerr of the Harbour Medical Fellowship said the bill was wrong. "
+        "The Harbour Medical Fellowship's Andrew Hill said so. Norway's Jane Doe won."
     )
     assert {(p, t, o) for p, t, o, _ in posts(g)} == {
         ("Tom Reyes", "member", "Consumer Watch"),
         ("Ada Kerr", "member", "Harbour Medical Fellowship"),
+        ("Andrew Hill", "member", "Harbour Medical Fellowship"),
     }
 
 

@@ -1272,7 +1272,7 @@ def _portfolio_before(doc: Doc, k: int, sent: Span) -> int:
 
 
 def _memberships(ctx: _Ctx, roles: Sequence[Role]) -> list[Role]:
-    """ "said Jane Doe of Acme": a person named with an organisation and no title is its member.
+    """ "said Jane Doe of Acme", "Acme's Jane Doe": a person named with an organisation and no title is its member.
 
     Only an organisation, not a place ("Jane Doe of Leeds" says where she lives), and only
     for a person the sentence gives no other post.
@@ -1284,12 +1284,17 @@ def _memberships(ctx: _Ctx, roles: Sequence[Role]) -> list[Role]:
         if not _full_person(m) or (m.start, m.sent_start) in titled:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        if span is None:
             continue
-        k = span.end + 1
-        if doc[k].lower_ == "the" and k + 1 < len(doc):
-            k += 1
-        org = ctx.by_token.get(k)
+        if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+            org = ctx.by_token.get(span.start - 2)  # "Acme's Jane Doe said"
+        elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+            k = span.end + 1
+            if doc[k].lower_ == "the" and k + 1 < len(doc):
+                k += 1
+            org = ctx.by_token.get(k)
+        else:
+            continue
         if org is None or org is m or _full_person(org) or not _org_like(org):
             continue
         if {"place:gazetteer", "ner:GPE", "ner:LOC"} & set(org.hints) or "ner:ORG" not in org.hints:
