@@ -1177,6 +1177,8 @@ def test_person_of_an_organisation_is_its_member_not_of_a_town() -> None:
         ("Ada Kerr", "member", "Harbour Medical Fellowship"),
         ("Andrew Hill", "member", "Harbour Medical Fellowship"),
     }
+    # The evidence spans name and organisation in text order, whichever comes first.
+    assert all(v.start < v.end for f in g.facts if isinstance(f, Role) for v in f.evidence)
 
 
 def test_he_after_a_run_of_quotes_and_owned_plans() -> None:

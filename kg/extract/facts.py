@@ -1300,7 +1300,8 @@ def _memberships(ctx: _Ctx, roles: Sequence[Role]) -> list[Role]:
         if {"place:gazetteer", "ner:GPE", "ner:LOC"} & set(org.hints) or "ner:ORG" not in org.hints:
             continue
         sent = span.sent
-        out.append(Role(m, "member", org, False, _evidence(ctx, sent, m.start, org.end)))
+        start, end = min(m.start, org.start), max(m.end, org.end)  # the organisation may come first
+        out.append(Role(m, "member", org, False, _evidence(ctx, sent, start, end)))
     return out
 
 
