@@ -2453,10 +2453,11 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                 add(p)
         else:
             add(s)
+    meeting = _family(tok) == "04"
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr", "oprd"}:
             add(c)
-            if _family(tok) == "04":
+            if meeting:
                 # "discussed the campaign with Jane Doe": the parse hangs "with" on the object.
                 for pp in c.children:
                     if pp.dep_ == "prep" and pp.lower_ == "with":
