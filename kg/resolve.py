@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 
 from .extract import lexicon as lx
-from .extract.entities import MODEL_OF, STYLED, initials_match
+from .extract.entities import ALIAS, MODEL_OF, SAME, STYLED, initials_match
 from .model import (
     Age,
     Arg,
@@ -463,6 +463,12 @@ def resolve(
         if rest and rest != k and rest in groups and prelim.get(rest) not in {"Person", "Place"}:
             uf.union(k, rest)
 
+    # Names the extraction knows to be one: "UK government" ~ "British government".
+    by_same = _index((k, {h for m in ms for h in m.hints if h.startswith(SAME)}) for k, ms in groups.items())
+    for ks in by_same.values():
+        for other in ks[1:]:
+            uf.union(ks[0], other)
+
     for a, b in equivalences:
         fa, fb = lx.fold(a), lx.fold(b)
         if fa in groups and fb in groups:
@@ -672,8 +678,13 @@ def _aliases(
 ) -> tuple[str, ...]:
     seen = {lx.fold(name)}
     out: list[str] = []
-    # "Lord Condon": a styled name is a name the person goes by, kept beside the bare one.
-    styled = [h[len(STYLED) :] for m in ms for h in m.hints if h.startswith(STYLED)]
+    # Other names the extraction gave: a styled one ("Lord Condon"), a country's government's.
+    styled = [
+        h.removeprefix(STYLED).removeprefix(ALIAS)
+        for m in ms
+        for h in m.hints
+        if h.startswith((STYLED, ALIAS))
+    ]
     for c in [*(_clean(m.text) for m in ms), *styled]:
         f = lx.fold(c)
         if f and f not in seen:

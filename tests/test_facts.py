@@ -1198,3 +1198,78 @@ def test_whose_thing_a_noun_event_is_about() -> None:
         build("Mr Dorok's clampdown on the ambitions of former Vetra Labs boss Jane Doe began on Monday.")
     )
     assert any(f == "17" and p >= {"Dorok", "Jane Doe"} for f, _, p in ev)
+
+
+def test_a_countrys_government_is_one_organisation_and_the_country_takes_part() -> None:
+    g = build(
+        "The UK government welcomed the decision by Zorbex Corp on Monday. "
+        "The British government said the United Kingdom would gain. "
+        "Additional assistance will also be provided by the Victorian state government."
+    )
+    n = names(g)
+    govs = [e for e in g.entities if e.type.value == "Organisation" and "government" in e.name.lower()]
+    assert sorted(e.name for e in govs) == ["UK government", "Victorian state government"]
+    uk = next(e for e in govs if e.name == "UK government")
+    assert {"British government", "United Kingdom Government"} <= set(uk.aliases)
+    assert ("05", "2025-05-12", frozenset({"UK government", "United Kingdom", "Zorbex Corp"})) in events(g)
+    assert any(f == "07" and p == {"Victorian state government"} for f, _, p in events(g))
+    assert ("UK government", None) in said(g) and n
+
+
+def test_appeals_for_aid_demands_and_voiced_disapproval() -> None:
+    ev = events(
+        build(
+            "Zorbex Corp and Quandle Group have been forced to seek federal aid from the Canadian government. "
+            "The Senate required Zorbex Corp to produce viability plans. "
+            "The deal requires approval from Quandle Group. "
+            "Politicians in Germany expressed disappointment at Zorbex Corp's cancellation of the deal."
+        )
+    )
+    assert any(f == "02" and p >= {"Zorbex Corp", "Quandle Group", "Canadian government"} for f, _, p in ev)
+    assert any(f == "10" and p == {"Senate", "Zorbex Corp"} for f, _, p in ev)
+    assert not any(f == "10" and "Quandle Group" in p for f, _, p in ev)
+    assert any(f == "11" and p >= {"Germany", "Zorbex Corp"} for f, _, p in ev)
+
+
+def test_senior_titles_speakers_after_quotes_and_spokespeople() -> None:
+    g = build(
+        "Zorbex Corp senior vice president Mark Tully said the firm would grow. "
+        '"No one has ever built so many aircraft before," claims writer Jane Doe. '
+        '"We are rolling out the first one," enthused Jim Hobbs of Quandle Inc. '
+        '"We prefer a sensible solution," said Rolf Dress, a spokesman for Kappa Investment.'
+    )
+    assert ("Mark Tully", "senior vice president", "Zorbex Corp", False) in posts(g)
+    who = said(g)
+    assert {("Mark Tully", None), ("Jane Doe", None), ("Jim Hobbs", None)} <= who
+    assert ("Zorbex Corp", None) not in who
+    assert {("Rolf Dress", None), ("Kappa Investment", None)} <= who
+    spoken = [e for e in events(g) if "Rolf Dress" in e[2]]
+    assert [p for _, _, p in spoken] == [frozenset({"Rolf Dress", "Kappa Investment"})]
+
+
+def test_organisations_running_a_thing_together_are_all_partners() -> None:
+    g = build("The Kestrel Society, the Vanta Commission and the Quandle Trust are running the programme.")
+    n = names(g)
+    pairs = {frozenset({n[f.a], n[f.b]}) for f in g.facts if isinstance(f, Partnership)}
+    assert pairs == {
+        frozenset({"Kestrel Society", "Vanta Commission"}),
+        frozenset({"Kestrel Society", "Quandle Trust"}),
+        frozenset({"Vanta Commission", "Quandle Trust"}),
+    }
+
+
+def test_an_outlet_quoting_someone_as_saying() -> None:
+    g = build(
+        "A weekend report in the Daily Courier had quoted an unnamed executive at Zorbex Corp as saying "
+        "the group would make a cash bid. The Evening Ledger reported a third shareholder as opposed to "
+        "the deal. It quoted a spokesman for hedge fund Kappa Capital complaining that the takeover was "
+        "motivated by empire-building. Analysts quoted a price of $5 a share."
+    )
+    assert said(g) == {("Zorbex Corp", "Daily Courier"), ("Kappa Capital", "Evening Ledger")}
+
+
+def test_a_name_opening_a_sentence_that_the_tagger_misread() -> None:
+    g = build(
+        "Zorbex chief executive Mark Tully held talks with Quandle. Rival Zorbex has approached Quandle."
+    )
+    assert ("Mark Tully", "chief executive", "Zorbex", False) in posts(g)

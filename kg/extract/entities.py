@@ -761,6 +761,34 @@ def _maker_cues(doc: Doc, toks: Sequence[Token], root: Token) -> set[str]:
     return hints
 
 
+# Nouns that make a country's name its government: "the UK government", "the US administration".
+GOVERNMENT_NOUNS = frozenset(["government", "administration"])
+# Words between a place and its government that make it a government of a part: "state", "city".
+GOVERNMENT_TIERS = frozenset(
+    ["state", "federal", "provincial", "regional", "local", "city", "county", "municipal"]
+)
+# Mentions with one ``SAME`` hint are one entity ("same:united kingdom government" on "UK
+# government" and "British government"); an ``ALIAS`` hint names it another way too.
+SAME = "same:"
+ALIAS = "alias:"
+
+
+def _government_hints(toks: Sequence[Token]) -> set[str]:
+    """The hints that make every name of one country's government one entity, named for the country.
+
+    >>> import spacy
+    >>> sorted(_government_hints(list(spacy.blank("en")("British government"))))
+    ['alias:United Kingdom Government', 'gov:United Kingdom', 'same:united kingdom government']
+    """
+    if len(toks) < 2 or toks[-1].lower_ not in GOVERNMENT_NOUNS:
+        return set()
+    country = lx.country_of(" ".join(t.text for t in toks[:-1] if t.lower_ != "the"))
+    if country is None:
+        return set()
+    name = f"{country} {toks[-1].text.capitalize()}"
+    return {f"{SAME}{lx.fold(name)}", f"{ALIAS}{name}", f"gov:{country}"}
+
+
 # The hint that carries the maker named before a model: "product:model-of:Airbus" on "Airbus A330".
 MODEL_OF = "product:model-of:"
 # The hint that carries a styled name: "person:styled:Lord Condon" (an alias of the person).
@@ -869,6 +897,11 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     makers: dict[int, int] = {}
     orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
     parties = party_spans(doc)
+    # Words the text writes as names in mid-sentence: at a sentence's start too ("Acme chief
+    # executive Jane Doe ..." where the tagger took "Acme" for a common noun or an adjective).
+    named_words = {
+        t.text for t in doc if t.tag_ in {"NNP", "NNPS"} and not t.is_sent_start and t.is_alpha
+    } - {t.text.capitalize() for t in doc if t.is_lower and t.is_alpha}
     for toks in parties:
         spans.append((toks, "Organisation", "NORP"))
         covered.update(t.i for t in toks)
@@ -918,6 +951,18 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             # "Section 5 of the Act" names a part of a law, not a law.
             continue
         kind = NER_TYPES.get(label_, "")
+        tier = 1 if ent.end < len(doc) and doc[ent.end].lower_ in GOVERNMENT_TIERS else 0
+        if (
+            label_ in {"GPE", "NORP"}
+            and ent.end + tier < len(doc)
+            and doc[ent.end + tier].lower_ in GOVERNMENT_NOUNS
+            and (tier or lx.country_of(ent.text) or label_ == "GPE")
+        ):
+            # "the UK government", "the German government", "the Victorian state government":
+            # an organisation, one per country (see ``_government_hints``).
+            spans.append(([*toks, *doc[ent.end : ent.end + tier + 1]], "Organisation", "ORG"))
+            covered.update(range(ent.end, ent.end + tier + 1))
+            continue
         # "the X administration": the person's name plus the group noun is an organisation.
         if label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in PERSON_ORG_NOUNS:
             group = _trim([*toks, doc[ent.end]])
@@ -927,13 +972,19 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if label_ == "NORP" and (
             not all(t.tag_ in {"NNP", "NNPS"} for t in toks) or lx.country_of_demonym(ent.text)
         ):
-            continue
+            if not (len(toks) == 1 and toks[0].text in named_words and not lx.country_of_demonym(ent.text)):
+                continue
+            kind, label_ = "", "PROPN"  # a name the NER took for a group's: typed by its other uses
         for part in _split(toks):
             spans.append((part, kind, label_))
     # Proper nouns the NER missed ("Anthropic knows ..."): typed later by cues and the story.
     run: list[Token] = []
     for t in [*doc, None]:
-        if t is not None and t.i not in covered and _capitalised_name(t):
+        if (
+            t is not None
+            and t.i not in covered
+            and (_capitalised_name(t) or (t.is_sent_start and t.text in named_words and t.pos_ != "VERB"))
+        ):
             run.append(t)
             continue
         if run:
@@ -989,6 +1040,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             hints.add("org:party")
         if toks[0].i in styles:
             hints.add(f"{STYLED}{styles[toks[0].i][0]}")
+        hints |= _government_hints(toks)
         if toks[0].i in makers and makers[toks[0].i] < len(toks):
             maker = doc[toks[0].i : toks[0].i + makers[toks[0].i]]
             hints |= {"product:model", f"{MODEL_OF}{maker.text}"}

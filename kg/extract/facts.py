@@ -98,6 +98,7 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "inspect": ("09", "object"),
     "examine": ("09", "object"),
     "order": ("10", "to"),  # "ordered X to leave"
+    "require": ("10", "to"),  # "required X to produce plans"; "the deal requires approval" is none
     "cancel": ("16", "object"),
     "halt": ("16", "object"),
     "terminate": ("16", "object"),
@@ -203,6 +204,22 @@ PLAN_NOUNS = frozenset(
 BAN_NOUNS = frozenset(["ban", "sanction", "sanctions", "embargo", "restriction", "curfew", "blockade"])
 ENVOY_NOUNS = frozenset(["ambassador", "envoy", "diplomat"])
 # What is given as aid: "provided assistance", "gave $5m in aid".
+# Feelings voiced against someone or something: "expressed disappointment at X".
+DISAPPROVAL_NOUNS = frozenset(
+    [
+        "disappointment",
+        "anger",
+        "dismay",
+        "outrage",
+        "displeasure",
+        "frustration",
+        "opposition",
+        "disapproval",
+    ]
+)
+VOICE_VERBS = frozenset(["express", "voice", "register", "vent", "signal"])
+# Verbs that make aid their object an appeal for it: "sought aid from X".
+APPEAL_VERBS = frozenset(["seek", "request", "ask", "appeal", "apply", "beg", "petition"])
 AID_NOUNS = frozenset(
     ["aid", "assistance", "help", "relief", "funding", "loan", "grant", "package", "subsidy"]
 )
@@ -296,6 +313,13 @@ SPEECH_VERBS = frozenset(
         "testify",
         "tweet",
         "indicate",
+        "enthuse",
+        "exclaim",
+        "quip",
+        "boast",
+        "remark",
+        "observe",
+        "retort",
     ]
 )
 EVENT_NOUNS = frozenset(
@@ -411,6 +435,9 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts += _unpriced_deals(ctx)
     events = list(_events(ctx))
     statements = [*_statements(ctx), *_according_to(ctx)]
+    statements += _quote_attributions(ctx, {e.sent_start for st in statements for e in st.evidence})
+    statements += _quoted_by(ctx)
+    statements += _spoken_for(ctx, statements)
     facts += events
     facts += _statement_events(ctx, statements, events)
     facts += statements
@@ -878,9 +905,16 @@ def _span_args(ctx: _Ctx, tok: Token) -> list[Arg]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        arg = _mention_at(ctx, t) if t.i == tok.i or t.i in ctx.by_token else _demonym_ref(t)
+        # "the firm's planned takeover": the organisation the noun stands for owns the thing.
+        direct = t.i == tok.i or t.i in ctx.by_token or (t.dep_ == "poss" and t.lemma_.lower() in _ORG_HEADS)
+        arg = _mention_at(ctx, t) if direct else _demonym_ref(t)
         if arg is not None and arg not in out:
             out.append(arg)
+        if isinstance(arg, Mention):
+            # "the German government welcomed it": Germany takes part too, if the story names it.
+            country = next((h[4:] for h in arg.hints if h.startswith("gov:")), None)
+            if country and f"name:{lx.fold(country)}" not in out:
+                out.append(f"name:{lx.fold(country)}")
         stack.extend(c for c in t.children if c.dep_ in {"compound", "poss", "nmod", "amod", "flat"})
     return out
 
@@ -910,9 +944,11 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 k -= portfolio
                 continue
             if t.lower_ in lx.TITLE_WORDS or (
-                title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant"}
+                title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant", "senior"}
             ):
                 title_toks.insert(0, t)
+            elif title_toks and t.lower_ in {"top", "new", "longtime", "current", "incoming"}:
+                pass  # "Acme's new chief executive Jane Doe": the organisation may stand before
             elif (
                 title_toks
                 and k in ctx.by_token
@@ -1723,7 +1759,28 @@ def _partners(ctx: _Ctx) -> Iterator[Partnership]:
 
 # Verbs of making or working that two organisations do together ("X and Y are developing ...",
 # "X teamed up with Y").
-JOINT_VERBS = frozenset(["develop", "build", "design", "research", "produce", "create", "co-develop"])
+JOINT_VERBS = frozenset(
+    [
+        "develop",
+        "build",
+        "design",
+        "research",
+        "produce",
+        "create",
+        "co-develop",
+        # Running something together: "Acme, Beta and Gamma are running the programme".
+        "run",
+        "organise",
+        "organize",
+        "operate",
+        "manage",
+        "sponsor",
+        "fund",
+        "host",
+        "co-host",
+        "stage",
+    ]
+)
 WITH_VERBS = frozenset(["collaborate", "cooperate", "co-operate", "team", "partner", "work", "join"])
 
 
@@ -1765,7 +1822,9 @@ def _joint_work(ctx: _Ctx) -> Iterator[Fact]:
             continue
         sent = tok.sent
         evidence = _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
-        yield Partnership(orgs[0], orgs[1], evidence)
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1 :]:
+                yield Partnership(a, b, evidence)
         date = _date_for(ctx, tok, sent) or _recent(ctx, tok)
         yield Event("06", lemma, tuple(orgs), None, date, evidence)
 
@@ -2105,6 +2164,13 @@ def _family(tok: Token) -> str | None:
         )
         owned = any(c.dep_ == "poss" for c in tok.children)
         return "03" if to and owned else None
+    if lemma in DISAPPROVAL_NOUNS and tok.pos_ == "NOUN":
+        # "expressed disappointment at X", "voiced opposition to the takeover".
+        return "11" if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VOICE_VERBS else None
+    if lemma in AID_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "pobj"}:
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if head.lemma_.lower() in APPEAL_VERBS:
+            return "02"  # "sought federal aid", "asked for help": an appeal for aid
     if lemma in SENSED_VERBS and lemma not in TRIGGERS:
         return _sensed_family(tok, lemma)
     if lemma in SPEECH_VERBS and tok.pos_ == "VERB" and _obliged(tok) is not None:
@@ -2366,15 +2432,18 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
             else:
                 args = _span_args(ctx, x) if deep else [a for a in [_mention_at(ctx, x)] if a is not None]
             if not args and x.tag_ == "NNS" and (_is_group(x) or x.lemma_.lower() in lx.TITLE_WORDS):
-                # "twelve managers from Acme were charged": Acme's people, so Acme takes part.
+                # "twelve managers from Acme were charged": Acme's people, so Acme takes part;
+                # "politicians in Germany": the country's.
                 args = [
                     a
                     for c in x.children
-                    if c.dep_ == "prep" and c.lower_ in {"from", "at", "of"}
+                    if c.dep_ == "prep" and c.lower_ in {"from", "at", "of", "in"}
                     for q in c.children
                     if q.dep_ == "pobj"
                     for a in _span_args(ctx, q)
-                    if isinstance(a, Mention) and _is_actor(a) and not _full_person(a)
+                    if isinstance(a, Mention)
+                    and (_is_actor(a) or (c.lower_ in {"from", "in"} and lx.country_of(a.text)))
+                    and not _full_person(a)
                 ]
             for a in args:
                 if a not in out:
@@ -2412,6 +2481,14 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                 add(c)
             if c.dep_ == "prep" and c.lower_ in {"of", "between", "with", "against", "on", "to", "by"}:
                 add_objects(c)
+            elif c.dep_ == "prep" and c.lower_ == "from" and tok.lemma_.lower() in AID_NOUNS:
+                add_objects(c)  # "aid from the government": who gives it
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ in {"at", "over", "about"}
+                and tok.lemma_.lower() in DISAPPROVAL_NOUNS
+            ):
+                add_objects(c)  # "disappointment at X's decision": whom it is against
             if c.dep_ in {"relcl", "acl"}:
                 for g in c.children:
                     if g.dep_ in {"nsubj", "dobj", "dative", "agent"}:
@@ -2420,7 +2497,11 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                         add_objects(g)
         # The verb that governs the noun: "gave X an ultimatum", "faces charges", "is on trial".
         head = tok.head if tok.dep_ != "pobj" else tok.head.head
-        light = head.lemma_.lower() in LIGHT_VERBS or (tok.dep_ == "pobj" and head.lemma_ == "be")
+        light = (
+            head.lemma_.lower() in LIGHT_VERBS
+            or (tok.dep_ == "pobj" and head.lemma_ == "be")
+            or (tok.lemma_.lower() in DISAPPROVAL_NOUNS and head.lemma_.lower() in VOICE_VERBS)
+        )
         if tok.dep_ in {"dobj", "attr", "pobj"} and light:
             verb = head
         elif tok.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS:
@@ -2762,7 +2843,9 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
                 # "X turned to the books and in September said ...": the first verb's subject speaks.
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if subj:
-                speaker = _speaker(ctx, subj[0])
+                # Two subjects where the parse split a name from its title ("Acme Corp senior
+                # vice president Jane Doe said"): the one nearer the verb speaks.
+                speaker = _speaker(ctx, min(subj, key=lambda c: abs(c.i - tok.i)))
             elif tok.i > sent.start and tok.i - 1 in ctx.by_token and _full_person(ctx.by_token[tok.i - 1]):
                 # A name right before the verb speaks, whatever the parse made of a long sentence.
                 speaker = ctx.by_token[tok.i - 1]
@@ -2842,16 +2925,21 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
     the article's month for what is told in the present or the past.
     """
     triggers = {(ev.article_id, ev.start) for e in events for ev in e.evidence}
+    # One event per speech verb: a spokesperson and the organisation speak in one act.
+    speakers: dict[tuple[str, int], list[Statement]] = {}
     for st in statements:
         ev = st.evidence[0]
-        if (ev.article_id, ev.start) in triggers or ev.start < 0:
-            continue
+        if (ev.article_id, ev.start) not in triggers and ev.start >= 0:
+            speakers.setdefault((ev.article_id, ev.start), []).append(st)
+    for said in speakers.values():
+        ev = said[0].evidence[0]
         span = ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
         if span is None:
             continue
         tok = span.root
         date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
-        yield Event("01", tok.lemma_.lower(), (st.speaker,), None, date, st.evidence)
+        who = tuple(dict.fromkeys(st.speaker for st in said))
+        yield Event("01", tok.lemma_.lower(), who, None, date, said[0].evidence)
 
 
 # Nouns that speak for someone else: "a spokesman for X", "X's spokeswoman", "a statement from X".
@@ -2931,6 +3019,113 @@ def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
         if people:
             return people[-1]
     return arg
+
+
+# Titles of people whose words are their organisation's: "a spokesman for Acme said".
+SPOKESPERSON_TITLES = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "representative", "press secretary", "mouthpiece"]
+)
+
+
+def _spoken_for(ctx: _Ctx, statements: Sequence[Statement]) -> list[Statement]:
+    """The organisation's statement beside its spokesperson's: "said Jane Doe, a spokeswoman for Acme"."""
+    speaks_for: dict[str, Arg] = {}
+    for r in ctx.roles:
+        if (
+            r.organisation is not None
+            and r.title.lower() in SPOKESPERSON_TITLES
+            and isinstance(r.person, Mention)
+        ):
+            speaks_for.setdefault(lx.fold(r.person.text), r.organisation)
+    out: list[Statement] = []
+    for st in statements:
+        if isinstance(st.speaker, Mention) and (org := speaks_for.get(lx.fold(st.speaker.text))) is not None:
+            out.append(Statement(org, st.outlet, st.quote, st.evidence))
+    return out
+
+
+def _quoted_by(ctx: _Ctx) -> Iterator[Statement]:
+    """ "The Telegraph quoted an executive at Acme as saying …", "It quoted a spokesman for Acme
+    complaining that …": the one quoted speaks (for the organisation of an unnamed employee), to
+    the outlet that quotes."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != "quote" or tok.pos_ != "VERB":
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None:
+            continue
+        saying = next(
+            (t for t in tok.subtree if t.i > obj.i and t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_VERBS),
+            None,
+        )
+        if saying is None:
+            continue  # "quoted figures", "quoted a price": no words reported
+        speaker = _speaker(ctx, obj)
+        if speaker is None:
+            # "an unnamed executive at Acme": the organisation speaks (the parse may hang "at" on the verb).
+            end = max(t.i for t in obj.subtree)
+            speaker = next(
+                (
+                    a
+                    for c in [*obj.children, *(c for c in tok.children if c.i == end + 1)]
+                    if c.dep_ == "prep" and c.lower_ in {"at", "of", "from", "for"}
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in _span_args(ctx, p)
+                    if _is_actor(a)
+                ),
+                None,
+            )
+        outlet = _mention_at(ctx, subj) or next(
+            (
+                ctx.by_token[t.i]
+                for t in subj.subtree
+                if t.i in ctx.by_token and not _is_person(ctx.by_token[t.i])
+            ),
+            None,
+        )
+        if speaker is None or not _is_actor(speaker) or speaker == outlet:
+            continue
+        sent = tok.sent
+        words = [t for c in saying.children if c.dep_ == "ccomp" for t in c.subtree]
+        quote = " ".join(_QUOTE.findall(sent.text)) or (
+            ctx.doc[words[0].i : words[-1].i + 1].text if words else ""
+        )
+        yield Statement(speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+
+
+def _quote_attributions(ctx: _Ctx, said: set[int]) -> Iterator[Statement]:
+    """ "…," claims writer Jane Doe.": a speech verb right after a quotation, then the speaker,
+    where the parse took the verb for a noun; only in sentences with no statement yet."""
+    doc = ctx.doc
+    for sent in doc.sents:
+        if sent.start_char in said:
+            continue
+        for tok in sent[2:]:
+            if doc[tok.i - 1].tag_ != "''" or doc[tok.i - 2].text not in {",", "?", "!"}:
+                continue
+            if tok.lemma_.lower() not in SPEECH_VERBS and tok.lower_ not in SPEECH_VERBS:
+                break
+            k = tok.i + 1
+            while (
+                k < sent.end
+                and k not in ctx.by_token
+                and (
+                    doc[k].lower_ in lx.TITLE_WORDS or doc[k].lower_ in {"the", "a", "an"} or doc[k].is_lower
+                )
+                and k - tok.i <= 6
+            ):
+                k += 1
+            speaker = ctx.by_token.get(k)
+            if speaker is None or not _is_actor(speaker):
+                break
+            quote = " ".join(_QUOTE.findall(sent.text))
+            if quote:
+                yield Statement(
+                    speaker, None, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
+                )
+            break
 
 
 def _according_to(ctx: _Ctx) -> Iterator[Statement]:

@@ -1188,6 +1188,24 @@ def country_of_code(word: str) -> str | None:
     return _codes().get(w) if 2 <= len(w) <= 3 else None
 
 
+# Names of countries news uses that are neither ISO names nor codes.
+COUNTRY_ALIASES = {"britain": "United Kingdom", "great britain": "United Kingdom", "america": "United States"}
+# Demonyms of a country's parts: "the Scottish government" is not the country's.
+REGIONAL_DEMONYMS = frozenset(["scottish", "welsh", "english", "northern irish", "flemish", "bavarian"])
+
+
+def country_of(name: str) -> str | None:
+    """The country a name, code or demonym stands for, in the form news writes it.
+
+    >>> country_of("U.S."), country_of("German"), country_of("Britain"), country_of("Scottish")
+    ('United States', 'Germany', 'United Kingdom', None)
+    """
+    f = fold(name)
+    if not f or f in REGIONAL_DEMONYMS:
+        return None
+    return country_of_code(name) or _countries().get(f) or COUNTRY_ALIASES.get(f) or country_of_demonym(name)
+
+
 def country_names() -> frozenset[str]:
     """Folded names of countries, with the codes' expansions."""
     return frozenset(_countries())
