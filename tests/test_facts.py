@@ -1273,3 +1273,21 @@ def test_a_name_opening_a_sentence_that_the_tagger_misread() -> None:
         "Zorbex chief executive Mark Tully held talks with Quandle. Rival Zorbex has approached Quandle."
     )
     assert ("Mark Tully", "chief executive", "Zorbex", False) in posts(g)
+
+
+def test_the_firm_is_no_government_and_the_manufacturers_are_the_names_last_joined() -> None:
+    g = build(
+        "Zorbex Corp said it would cut jobs. The UK government, however, welcomed the firm's decision. "
+        "Kappa Motors and Quandle Group have both begun to offer packages. The automobile manufacturers "
+        "have been hard hit in the downturn and have been forced to seek federal aid from the U.S. government."
+    )
+    ev = events(g)
+    assert any(f == "05" and p >= {"UK government", "Zorbex Corp"} for f, _, p in ev)
+    assert any(f == "02" and p >= {"Kappa Motors", "Quandle Group", "U.S. government"} for f, _, p in ev)
+
+
+def test_co_titles_keep_their_organisation() -> None:
+    g = build(
+        "Kappa Group published a report. Zorbex Foundation co-founder Jane Doe likened the men to schoolboys."
+    )
+    assert ("Jane Doe", "founder", "Zorbex Foundation", False) in posts(g)

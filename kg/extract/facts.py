@@ -33,7 +33,7 @@ from ..model import (
     TimeValue,
 )
 from . import lexicon as lx
-from .entities import LAUNCH_VERBS, MAKE_VERBS, MAKER_NOUNS, MODEL_OF
+from .entities import GOVERNMENT_NOUNS, LAUNCH_VERBS, MAKE_VERBS, MAKER_NOUNS, MODEL_OF
 from .money import parse_money
 from .time import resolve as resolve_time
 from .time import tense_of
@@ -503,7 +503,27 @@ _PERSON_PLURALS = frozenset(
     ["men", "women", "people", "executives", "managers", "brothers", "sisters", "suspects", "defendants"]
 )
 _ORG_PLURALS = frozenset(
-    ["companies", "firms", "banks", "groups", "airlines", "carmakers", "automakers", "makers", "businesses"]
+    [
+        "companies",
+        "firms",
+        "banks",
+        "groups",
+        "airlines",
+        "carmakers",
+        "automakers",
+        "makers",
+        "manufacturers",
+        "producers",
+        "businesses",
+        "lenders",
+        "insurers",
+        "retailers",
+        "operators",
+        "exchanges",
+        "broadcasters",
+        "networks",
+        "carriers",
+    ]
 )
 _ANY_PLURALS = frozenset(["parties", "sides", "rivals"])
 
@@ -522,6 +542,9 @@ def _group_at(ctx: _Ctx, tok: Token) -> list[Arg]:
     n = _GROUP_NOUNS.get(low) or next((_NUMBERS[d] for d in dets if d in _NUMBERS), 0)
     if not n and low in _ANY_PLURALS:
         n = 2  # "the parties" to a dispute or a deal are most often two
+    if not n and "the" in dets and (low in _ORG_PLURALS or low in _PERSON_PLURALS):
+        # "Acme and Beta have begun ... The manufacturers have been hit": the names last joined.
+        return _last_joined(ctx, tok, person=low in _PERSON_PLURALS)
     if not n:
         return []
     if low in _GROUP_NOUNS or low in _PERSON_PLURALS:
@@ -548,6 +571,39 @@ def _group_at(ctx: _Ctx, tok: Token) -> list[Arg]:
         found.append(m)
         if len(found) == n:
             return list(found)
+    return []
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, also where the parse hung one on its auxiliary ("The firms have been
+    hit": "firms" under "been")."""
+    return [
+        c
+        for v in (verb, *(a for a in verb.children if a.dep_ in {"aux", "auxpass"}))
+        for c in v.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+    ]
+
+
+def _last_joined(ctx: _Ctx, tok: Token, person: bool) -> list[Arg]:
+    """The names of the last "A and B" (people, or organisations) within two sentences before ``tok``."""
+    floor = _floor_of(ctx, tok)
+    for m in reversed(ctx.mentions):
+        if m.start >= tok.idx:
+            continue
+        if m.start < floor:
+            break
+        if _is_person(m) != person or not _is_actor(m) or _made(m):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ == "conj":
+            head = head.head
+        joined = [ctx.by_token[x.i] for x in (head, *head.conjuncts) if x.i in ctx.by_token]
+        if len(joined) >= 2 and all(_is_person(j) == person and _is_actor(j) for j in joined):
+            return list(dict.fromkeys(joined))
     return []
 
 
@@ -846,6 +902,11 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
             or lx.fold(m.text) in ctx.products
         ):
             continue
+        if noun in _ORG_HEADS and (
+            (m.text.lower().rsplit(" ", 1)[-1] in GOVERNMENT_NOUNS and noun not in GOVERNMENT_NOUNS)
+            or ("org:party" in m.hints and noun != "party")
+        ):
+            continue  # "the UK government welcomed the firm's decision": a government is no firm
         if "ner:ORG" in m.hints or any(h.startswith(("org:", "outlet:")) for h in m.hints):
             any_org = m
             if noun in lx.fold(m.text).split():
@@ -949,6 +1010,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 title_toks.insert(0, t)
             elif title_toks and t.lower_ in {"top", "new", "longtime", "current", "incoming"}:
                 pass  # "Acme's new chief executive Jane Doe": the organisation may stand before
+            elif title_toks and t.text == "-" and k - 1 >= sent.start and doc[k - 1].lower_ == "co":
+                k -= 1  # "Acme co-chairman Jane Doe"
             elif (
                 title_toks
                 and k in ctx.by_token
@@ -2513,7 +2576,7 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
             return out
         else:
             return out
-    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    subj = [c for c in verb.children if c.dep_ == "agent"] + _subjects(verb)
     if not subj and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the two men released from Guantanamo": the noun undergoes the event.
         add(verb.head)
@@ -2527,7 +2590,7 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
             if subj:
                 break
         cur = cur.head
-        subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subj = _subjects(cur)
     for s in subj:
         if s.dep_ == "agent":
             for p in s.children:
