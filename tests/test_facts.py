@@ -1291,3 +1291,27 @@ def test_co_titles_keep_their_organisation() -> None:
         "Kappa Group published a report. Zorbex Foundation co-founder Jane Doe likened the men to schoolboys."
     )
     assert ("Jane Doe", "founder", "Zorbex Foundation", False) in posts(g)
+
+
+def makers(g: Graph) -> set[tuple[str, str]]:
+    n = names(g)
+    return {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+
+
+def test_model_numbers_are_products_of_their_maker() -> None:
+    g = build(
+        "Zorbex Aerospace Corp has unveiled a new long-range version of its 818 airliner. "
+        "The 818-200LR can fly for 9,420 miles. Kappa Air ordered the 818-200LR for $249 USD each. "
+        "The 300 were freed in 2005 and the 250 required were not found.",
+        "Quandle Aviation Corp unveiled plans for the QX900, a twin-deck aircraft.",
+        "Quandle Aviation Corp's new design, the 8e8, is slower.",
+    )
+    made = makers(g)
+    assert {
+        ("818", "Zorbex Aerospace Corp"),
+        ("818-200LR", "Zorbex Aerospace Corp"),
+        ("QX900", "Quandle Aviation Corp"),
+        ("8e8", "Quandle Aviation Corp"),
+    } <= made
+    products = {e.name for e in g.entities if e.type.value == "Product"}
+    assert not products & {"300", "250", "249 USD", "2005"}

@@ -773,6 +773,95 @@ SAME = "same:"
 ALIAS = "alias:"
 
 
+# Nouns a model number names the kind of: "its 777 airliner", "the 500 series".
+MODEL_NOUNS = frozenset(
+    [
+        "airliner",
+        "aircraft",
+        "jet",
+        "jetliner",
+        "plane",
+        "freighter",
+        "helicopter",
+        "rocket",
+        "engine",
+        "model",
+        "car",
+        "sedan",
+        "truck",
+        "tank",
+        "missile",
+        "chip",
+        "processor",
+        "phone",
+        "handset",
+        "console",
+        "series",
+    ]
+)
+_MODEL_NUMBER = re.compile(r"\d{3,4}[A-Za-z]?s?|\d[A-Za-z]\d")
+_NOT_MODEL_ENTS = frozenset(["MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"])
+
+
+def _model_numbers(doc: Doc) -> list[list[Token]]:
+    """Model numbers used as names: "its 777 airliner", "the 777-200LR", "the first 787 Dreamliner".
+
+    A bare number is a model only where the text uses it as a noun's name (before a
+    vehicle noun or a capitalised name, or after "the"/a possessive with no noun after it)
+    and names it more than once; years and quantities are never models.
+    """
+    counts: dict[str, int] = {}
+    for t in doc:
+        if _MODEL_NUMBER.fullmatch(t.text):
+            counts[t.text.rstrip("s")] = counts.get(t.text.rstrip("s"), 0) + 1
+    out: list[list[Token]] = []
+    skip = -1
+    for t in doc:
+        if t.i <= skip or not _MODEL_NUMBER.fullmatch(t.text) or t.ent_type_ in _NOT_MODEL_ENTS:
+            continue
+        digits = t.text.rstrip("s")
+        if digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2099:
+            continue  # a year
+        if t.i > 0 and (doc[t.i - 1].is_currency or doc[t.i - 1].text[:1].isdigit()):
+            continue  # "$249", "1 500": an amount
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        after = doc[t.i + 2] if t.i + 2 < len(doc) else None
+        if (
+            nxt is not None
+            and after is not None
+            and nxt.text == "-"
+            and not t.whitespace_
+            and not nxt.whitespace_
+        ):
+            if re.fullmatch(r"\d{1,3}[A-Za-z]{0,3}", after.text):
+                out.append([t, nxt, after])  # "777-200LR", "787-8": a version of the model
+                skip = after.i
+            continue
+        if (
+            digits.isdigit()
+            and counts.get(digits, 0) < 2
+            and not (nxt is not None and nxt.lower_ in MODEL_NOUNS)
+        ):
+            continue  # a bare number named once is most likely a count ("the 300 were freed")
+        before = [x for x in doc[max(0, t.i - 3) : t.i] if x.sent == t.sent]
+        owned = any(x.lower_ in {"the", "its", "their", "his", "her"} or x.tag_ == "POS" for x in before)
+        if (
+            nxt is not None
+            and nxt.tag_ in {"NNP", "NN"}
+            and nxt.text[:1].isupper()
+            and nxt.lower_ not in MODEL_NOUNS
+            and nxt.ent_type_ not in _NOT_MODEL_ENTS
+            and not valid_currency_code(nxt.text)
+        ):
+            out.append([t, nxt])  # "the first 787 Dreamliner"
+            skip = nxt.i
+        elif (nxt is not None and nxt.lower_ in MODEL_NOUNS and nxt.tag_ == "NN") or (
+            owned and (nxt is None or nxt.pos_ in {"PUNCT", "AUX", "ADP", "CCONJ"})
+        ):
+            out.append([t])
+    return out
+
+
 def _government_hints(toks: Sequence[Token]) -> set[str]:
     """The hints that make every name of one country's government one entity, named for the country.
 
@@ -910,7 +999,14 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             covered.add(after)
     party_starts = {toks[0].i for toks in parties}
     party_toks = {t.i for toks in parties for t in toks}
+    models = _model_numbers(doc)
+    for toks in models:
+        spans.append((toks, "Product", "PRODUCT"))
+        covered.update(t.i for t in toks)
+    model_starts = {toks[0].i for toks in models}
     for toks, label_ in _entity_spans(doc, makers):
+        if toks[0].i in covered and toks[0].i in model_starts:
+            continue
         if label_ not in NER_TYPES and label_ != "PROPN":
             continue
         if any(t.i in party_toks for t in toks):
@@ -1023,7 +1119,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     mentions: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for toks, kind, label in spans:
-        if not toks or not _is_name_like(toks) or _currency_code(toks):
+        if not toks or not (_is_name_like(toks) or toks[0].i in model_starts) or _currency_code(toks):
             continue
         toks = _lowercase_tail(doc, toks)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)

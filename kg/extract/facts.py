@@ -1663,7 +1663,23 @@ def _ages(ctx: _Ctx) -> Iterator[Age]:
 
 # ------------------------------------------------- products, partnerships
 # Verbs whose subject makes, launches, sells or withdraws the product that is their object.
-MAKER_VERBS = LAUNCH_VERBS | MAKE_VERBS | frozenset(["discontinue", "revive", "recall", "rename", "unveil"])
+# What is made of a product: "plans for the P", "production of the P".
+WORK_NOUNS = frozenset(["plan", "design", "version", "production", "development", "prototype", "delivery"])
+MAKER_VERBS = (
+    LAUNCH_VERBS
+    | MAKE_VERBS
+    | frozenset(
+        [
+            "discontinue",
+            "revive",
+            "recall",
+            "rename",
+            "unveil",
+            "roll",
+            "deliver",
+        ]  # "rolled out", "delivered"
+    )
+)
 
 
 def _products(ctx: _Ctx) -> Iterator[Maker]:
@@ -1705,6 +1721,12 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
         # "built the P sedan, the Q and R": through modifiers, lists and appositions to the object.
         while root.dep_ in {"compound", "nmod", "amod", "conj", "appos"} and root.head.i != root.i:
             root = root.head
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in {"for", "of"}
+            and root.head.head.lemma_.lower() in WORK_NOUNS
+        ):
+            root = root.head.head  # "unveiled plans for the P", "began production of the P"
         if root.dep_ == "dobj" and root.head.lemma_.lower() in MAKER_VERBS:
             launch = root.head
             # "X was founded in 1976 and launched P": the second verb shares the first one's subject;
@@ -1713,7 +1735,8 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                 launch = launch.head
             for c in launch.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and (c.dep_ == "nsubj" or launch is not root.head):
-                    cand3 = _mention_at(ctx, c)
+                    # ("We are rolling out the P" in a quotation: whose "we" is, is not known here.)
+                    cand3 = _mention_at(ctx, c) if c.lower_ not in {"we", "us"} else None
                     if isinstance(cand3, Mention) and not _full_person(cand3):
                         maker = cand3
         # "X is the maker of the P", "X, the producer of P": the maker noun's subject or name.
@@ -1764,18 +1787,28 @@ def _product_families(ctx: _Ctx, made: list[Maker]) -> list[Maker]:
     for f in made:
         if isinstance(f.product, Mention):
             name = lx.fold(f.maker.text) if isinstance(f.maker, Mention) else f.maker
-            family[lx.fold(f.product.text).split()[0]][name] = f.maker
+            family[_family_word(f.product.text)][name] = f.maker
     have = {lx.fold(f.product.text) for f in made if isinstance(f.product, Mention)}
     out = list(made)
     for p in ctx.mentions:
         key = lx.fold(p.text)
         if key in have or not key or not _brand_or_product(p):
             continue
-        makers = family.get(key.split()[0], {})
+        makers = family.get(_family_word(p.text), {})
         if len(makers) == 1:
             have.add(key)
             out.append(Maker(p, next(iter(makers.values())), (p.evidence,)))
     return out
+
+
+def _family_word(name: str) -> str:
+    """The word naming a product's family: its first, less a version after a hyphen or a plural
+    ("777-200LR" and "777s" are of the 777)."""
+    word = lx.fold(name).split()[0]
+    head = word.split("-")[0]
+    if head[:1].isdigit() and len(head) >= 3:
+        return head.rstrip("s")
+    return word
 
 
 def _brand_or_product(m: Mention) -> bool:
