@@ -199,6 +199,8 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     # "the film Iron Harvest": the NER reads many titles as people's names; a work's noun before
     # the name outweighs that, so no full personal name is assumed then.
     work = any("product:work" in m.hints for m in ms)
+    # "airline Virgin Mars", "the bank Kappa Stone": an organisation's noun right before the name.
+    work = work or any("org:noun-before" in m.hints for m in ms)
     full_person = not work and any(
         "ner:PERSON" in m.hints
         and len(m.text.split()) >= 2
@@ -369,15 +371,15 @@ def resolve(
     by_ends = _index(
         (c, [(prelim[c], "first", w[0]), (prelim[c], "last", w[-1]), (prelim[c], w[0], w[-1])])
         for c, w in shape.items()
-        if prelim.get(c) in {"Organisation", "Place"} and w
+        if prelim.get(c) in {"Organisation", "Place", "Product"} and w
     )
     for k in groups:
         kind = prelim.get(k)
-        if kind not in {"Organisation", "Place"} or not groups[k]:
+        if kind not in {"Organisation", "Place", "Product"} or not groups[k]:
             continue
         words = _base(k).split() if kind == "Organisation" else k.split()
-        if not words:
-            continue
+        if not words or (kind == "Product" and len(words) < 2):
+            continue  # "Acme Store" ~ "Acme Music Store"; "Zephyr" is no shortening of "Zephyr mini"
         if len(words) >= 2:
             probe: tuple[str | None, str, str] = (kind, words[0], words[-1])
         else:

@@ -1315,3 +1315,53 @@ def test_model_numbers_are_products_of_their_maker() -> None:
     } <= made
     products = {e.name for e in g.entities if e.type.value == "Product"}
     assert not products & {"300", "250", "249 USD", "2005"}
+
+
+def test_orders_deliveries_and_customers_are_contracts_with_the_maker() -> None:
+    g = build(
+        "Zorbex Aerospace Corp rolls out the first 818 Skyliner; the 818 flies in May. Launch customer Kappa Airlines have ordered 55. "
+        "The first of the new airliner will be delivered to Quandle Airways in January 2026. "
+        "Vanta Airlines is the other launch customer. "
+        "British airline Mira Atlantic has purchased six of these aeroplanes."
+    )
+    n = names(g)
+    deals = {frozenset(n[p] for p in f.parties) for f in g.facts if isinstance(f, Contract)}
+    maker = "Zorbex Aerospace Corp"
+    assert {
+        frozenset({maker, "Kappa Airlines"}),
+        frozenset({maker, "Quandle Airways"}),
+        frozenset({maker, "Vanta Airlines"}),
+        frozenset({maker, "Mira Atlantic"}),
+    } <= deals
+    assert sum(d == frozenset({maker, "Kappa Airlines"}) for d in deals) == 1
+    assert ("06", "2026-01", frozenset({maker, "Quandle Airways"})) in events(g)
+    assert n and next(e for e in g.entities if e.name == "Mira Atlantic").type.value == "Organisation"
+
+
+def test_members_of_an_alliance_or_a_consortium_are_partners() -> None:
+    g = build(
+        "The Making Choices Alliance, which includes the Kappa Society, Mira Trust and the National "
+        "Zorbex Society, said the bill was flawed. "
+        "Quandle Tanker Ltd, a consortium of Thalos Systems and VX Group, won the deal. "
+        "The package includes Vanta Corp jets and Kappa Ltd engines."
+    )
+    n = names(g)
+    pairs = {frozenset({n[f.a], n[f.b]}) for f in g.facts if isinstance(f, Partnership)}
+    assert {
+        frozenset({"Making Choices Alliance", "Kappa Society"}),
+        frozenset({"Making Choices Alliance", "National Zorbex Society"}),
+        frozenset({"Quandle Tanker Ltd", "Thalos Systems"}),
+        frozenset({"Thalos Systems", "VX Group"}),
+    } <= pairs
+    assert frozenset({"Vanta Corp", "Kappa Ltd"}) not in pairs
+
+
+def test_brand_styled_products_of_the_articles_main_maker() -> None:
+    g = build(
+        "Zorbex Corp launched the zPod in May. Zorbex Corp also unveiled the zPod Mini and the Zephyr. "
+        "Songs are sold through zTunes and the zTunes Music Store, and the zTunes Store is busy."
+    )
+    made = makers(g)
+    assert ("zTunes", "Zorbex Corp") in made
+    products = [e for e in g.entities if e.type.value == "Product" and "Store" in e.name]
+    assert len(products) == 1

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -400,6 +400,8 @@ class _Ctx:
     surnames: frozenset[str] = frozenset()
     # Names the article gives a product's cue somewhere ("its drug Zeltrex"): no organisation.
     products: frozenset[str] = frozenset()
+    # Product name (folded) -> its maker, from the article's product facts.
+    made: dict[str, Arg] = field(default_factory=dict)
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
@@ -428,11 +430,14 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     ctx.roles += _memberships(ctx, ctx.roles)
     facts += ctx.roles
     facts += _ages(ctx)
-    facts += _product_families(ctx, list(_products(ctx)))
+    made = _product_families(ctx, list(_products(ctx)))
+    ctx.made = {lx.fold(f.product.text): f.maker for f in made if isinstance(f.product, Mention)}
+    facts += made
     facts += _partners(ctx)
+    facts += _groupings(ctx)
     facts += _joint_work(ctx)
     facts += _contracts(ctx)
-    facts += _unpriced_deals(ctx)
+    facts += _once(_unpriced_deals(ctx))
     events = list(_events(ctx))
     statements = [*_statements(ctx), *_according_to(ctx)]
     statements += _quote_attributions(ctx, {e.sent_start for st in statements for e in st.evidence})
@@ -627,8 +632,8 @@ def _not_person(m: Mention) -> bool:
 
 def _full_person(m: Mention) -> bool:
     """Surely a person: a title or honorific before it, or a full name the NER calls a person."""
-    if "org:suffix" in m.hints:
-        return False
+    if "org:suffix" in m.hints or "org:noun-before" in m.hints:
+        return False  # "Acme Corp", "the airline Virgin Mars"
     return any(h.startswith("person:") for h in m.hints) or (
         "ner:PERSON" in m.hints and " " in m.text.strip()
     )
@@ -1798,6 +1803,22 @@ def _product_families(ctx: _Ctx, made: list[Maker]) -> list[Maker]:
         if len(makers) == 1:
             have.add(key)
             out.append(Maker(p, next(iter(makers.values())), (p.evidence,)))
+    # A brand-styled name ("xTunes") with no maker of its own, in an article where one
+    # organisation makes most of the products named: that organisation's.
+    counts: Counter[str] = Counter()
+    by_name: dict[str, Arg] = {}
+    for f in out:
+        name = lx.fold(f.maker.text) if isinstance(f.maker, Mention) else f.maker
+        counts[name] += 1
+        by_name[name] = f.maker
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
+        main = by_name[ranked[0][0]]
+        for p in ctx.mentions:
+            key = lx.fold(p.text)
+            if key and key not in have and lx.is_brand(p.text) and p is not main:
+                have.add(key)
+                out.append(Maker(p, main, (p.evidence,)))
     return out
 
 
@@ -1878,6 +1899,59 @@ JOINT_VERBS = frozenset(
     ]
 )
 WITH_VERBS = frozenset(["collaborate", "cooperate", "co-operate", "team", "partner", "work", "join"])
+
+
+# Words of a grouping of organisations: "the Acme Alliance, which includes ...", "a consortium of".
+GROUPING_WORDS = frozenset(
+    ["alliance", "consortium", "coalition", "partnership", "venture", "federation", "association", "network"]
+)
+
+
+def _groupings(ctx: _Ctx) -> Iterator[Partnership]:
+    """Members of a consortium or an alliance are its partners and each other's: "the Acme
+    Alliance, which includes Beta, Gamma and Delta", "AirCo, a consortium of Beta and Gamma"."""
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in {"include", "comprise"}:
+            subj = _subjects(tok)
+            group = tok.head if tok.dep_ == "relcl" else (subj[0] if subj else None)
+            members = [c for c in tok.children if c.dep_ == "dobj"]
+        elif tok.pos_ == "NOUN" and lemma in GROUPING_WORDS:
+            group = tok.head if tok.dep_ == "appos" else tok
+            members = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"of", "between", "including"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+        else:
+            continue
+        if group is None or not members:
+            continue
+        name = ctx.by_token.get(group.i)
+        if not (
+            tok.pos_ == "NOUN"
+            or group.lemma_.lower() in GROUPING_WORDS
+            or (name is not None and set(lx.fold(name.text).split()) & GROUPING_WORDS)
+        ):
+            continue  # "the package includes Acme's jets": no grouping
+        orgs = [
+            ctx.by_token[x.i]
+            for m in members
+            for x in (m, *m.conjuncts)
+            if x.i in ctx.by_token and _is_actor(ctx.by_token[x.i]) and not _is_person(ctx.by_token[x.i])
+        ]
+        orgs = list(dict.fromkeys(o for o in orgs if o is not name))[:8]
+        if not orgs or (name is None and len(orgs) < 2):
+            continue
+        evidence = _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
+        if name is not None and _is_actor(name) and not _is_person(name):
+            for o in orgs:
+                yield Partnership(name, o, evidence)
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1 :]:
+                yield Partnership(a, b, evidence)
 
 
 def _joint_work(ctx: _Ctx) -> Iterator[Fact]:
@@ -2063,7 +2137,7 @@ SELL_VERBS = frozenset(["sell", "transfer"])
 BUY_NOUNS = frozenset(["purchase", "acquisition", "takeover", "order"])
 
 
-def _unpriced_deals(ctx: _Ctx) -> Iterator[Contract]:
+def _unpriced_deals(ctx: _Ctx) -> Iterator[Fact]:
     """A purchase whose price the text does not give: "Aeroflot has negotiated the purchase of 22 Boeing jets".
 
     The buyer is the subject of the verb, the seller an organisation named in
@@ -2076,7 +2150,18 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Contract]:
             if deal is not None:
                 yield deal
             continue
-        if tok.pos_ == "VERB" and lemma in BUY_VERBS:
+        if tok.pos_ == "VERB" and lemma == "deliver":
+            yield from _delivery(ctx, tok)
+            continue
+        if tok.pos_ == "NOUN" and lemma == "customer":
+            deal = _customer(ctx, tok)
+            if deal is not None:
+                yield deal
+            continue
+        ordered = lemma in ORDER_VERBS and not any(
+            c.dep_ in {"xcomp", "ccomp"} for c in tok.children
+        )  # "ordered 55 jets", not "ordered X to leave"
+        if tok.pos_ == "VERB" and (lemma in BUY_VERBS or ordered):
             verb, goods = tok, [c for c in tok.children if c.dep_ == "dobj"]
         elif tok.pos_ == "NOUN" and lemma in BUY_NOUNS and tok.dep_ == "dobj":
             verb, goods = tok.head, [tok]
@@ -2099,12 +2184,115 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Contract]:
             if t.i in ctx.by_token and _org_like(ctx.by_token[t.i]) and _is_actor(ctx.by_token[t.i])
         ]
         sellers = [m for m in sellers if not _full_person(m) and m is not buyer]
-        if not sellers:
+        seller: Arg | None = sellers[0] if sellers else _maker_of_goods(ctx, goods, tok)
+        if seller is None or seller == buyer:
             continue
         date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
-        yield Contract(
-            (buyer, sellers[0]), None, None, date, _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
+        evidence = _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
+        yield Contract((buyer, seller), None, None, date, evidence)
+        if not sellers:
+            # "ordered 55 of its 818s": a purchase from the maker, a CAMEO 06 event too.
+            yield Event("06", lemma, (buyer, seller), None, date, evidence)
+
+
+ORDER_VERBS = frozenset(["order", "lease"])
+
+
+def _customer(ctx: _Ctx, noun: Token) -> Contract | None:
+    """ "Kappa Air is the other launch customer", "launch customer Kappa Air": a buyer of the
+    product the story is about (or of the one named after "for"), from its maker."""
+    buyer: Mention | None = None
+    if noun.dep_ == "attr":
+        subj = _subjects(noun.head)
+        buyer = ctx.by_token.get(subj[0].i) if subj else None
+    elif noun.dep_ in {"compound", "nmod"} and noun.head.i in ctx.by_token:
+        buyer = ctx.by_token[noun.head.i]
+    else:
+        buyer = next(
+            (ctx.by_token[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ctx.by_token), None
         )
+    if buyer is None or not _is_actor(buyer) or _full_person(buyer):
+        return None
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for p in c.children]
+    seller = _maker_of_goods(ctx, of, noun) if of else _last_made(ctx, noun)
+    if seller is None or seller == buyer:
+        return None
+    date = _date_for(ctx, noun, noun.sent) or _recent(ctx, noun)
+    return Contract(
+        (seller, buyer), None, None, date, _evidence(ctx, noun.sent, noun.idx, noun.idx + len(noun.text))
+    )
+
+
+def _delivery(ctx: _Ctx, verb: Token) -> Iterator[Fact]:
+    """ "The first 818 will be delivered to Kappa Air": a sale from its maker to the one it is
+    delivered to (a contract, and a CAMEO 06 event)."""
+    to = [
+        ctx.by_token[p.i]
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj" and p.i in ctx.by_token
+    ]
+    buyers = [m for m in to if _is_actor(m) and not _full_person(m)]
+    if not buyers:
+        return
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children] + [
+        c for c in verb.children if c.dep_ == "nsubj"
+    ]
+    seller = next(
+        (ctx.by_token[a.i] for a in agents if a.i in ctx.by_token and _org_like(ctx.by_token[a.i])), None
+    )
+    goods = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    maker = seller or _maker_of_goods(ctx, goods, verb)
+    if maker is None or maker == buyers[0]:
+        return
+    date = _date_for(ctx, verb, verb.sent) or _recent(ctx, verb)
+    evidence = _evidence(ctx, verb.sent, verb.idx, verb.idx + len(verb.text))
+    yield Contract((maker, buyers[0]), None, None, date, evidence)
+    yield Event("06", "deliver", (maker, buyers[0]), None, date, evidence)
+
+
+# Nouns a count of aircraft or vehicles stands for: "purchased six of these aeroplanes".
+_CRAFT_NOUNS = frozenset(["aeroplane", "airplane", "aircraft", "plane", "jet", "airliner", "vehicle", "unit"])
+
+
+def _maker_of_goods(ctx: _Ctx, goods: Sequence[Token], verb: Token) -> Arg | None:
+    """The maker of what is bought: a product named in the object ("ordered 20 Acme 818s"), or,
+    for a bare count ("have ordered 55", "purchased six of these aeroplanes"), the product named
+    last before it."""
+    for g in goods:
+        for t in g.subtree:
+            m = ctx.by_token.get(t.i)
+            if m is not None and lx.fold(m.text) in ctx.made:
+                return ctx.made[lx.fold(m.text)]
+    counted = any(
+        g.like_num or g.tag_ == "CD" or any(t.lemma_.lower() in _CRAFT_NOUNS for t in g.subtree)
+        for g in goods
+    )
+    return _last_made(ctx, verb) if counted else None
+
+
+def _last_made(ctx: _Ctx, tok: Token) -> Arg | None:
+    """The maker of the product named last before ``tok`` (a story about a model names it in
+    its lead, and may not again for a while)."""
+    for m in reversed(ctx.mentions):
+        if m.start < tok.idx and lx.fold(m.text) in ctx.made:
+            return ctx.made[lx.fold(m.text)]
+    return None
+
+
+def _once(facts: Iterable[Fact]) -> list[Fact]:
+    """Contracts and events as one per sentence and set of parties ("Launch customer Kappa Air
+    have ordered 55": one purchase, though both "customer" and "ordered" say it)."""
+    seen: set[tuple[str, int, frozenset[object]]] = set()
+    out: list[Fact] = []
+    for f in facts:
+        who = f.parties if isinstance(f, Contract) else f.participants if isinstance(f, Event) else ()
+        key = (type(f).__name__, f.evidence[0].sent_start, frozenset(who))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def _infinitive_of(verb: Token) -> bool:
