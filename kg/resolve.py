@@ -906,13 +906,19 @@ def _resolve_fact(
             return replace(fact, a=a, b=b)
         case Contract():
             # Parties are organisations: a place in the sentence is mostly an adjective, a person the
-            # one who talks about the deal.
+            # one who talks about the deal. A deal with no amount has its parties from the parse
+            # ("Jane Doe bought Acme"), so a person there is a party.
+            kinds = (
+                {EntityType.ORGANISATION}
+                if fact.value is not None
+                else {EntityType.ORGANISATION, EntityType.PERSON}
+            )
             parties = tuple(
                 sorted(
                     {
                         p
                         for p in (_arg(x, asg) for x in fact.parties)
-                        if p is not None and types.get(p) is EntityType.ORGANISATION
+                        if p is not None and types.get(p) in kinds
                     }
                 )
             )

@@ -1365,3 +1365,38 @@ def test_brand_styled_products_of_the_articles_main_maker() -> None:
     assert ("zTunes", "Zorbex Corp") in made
     products = [e for e in g.entities if e.type.value == "Product" and "Store" in e.name]
     assert len(products) == 1
+
+
+def test_a_keynote_day_dates_what_the_speaker_went_on_to_announce() -> None:
+    g = build(
+        "Zorbex Corp chief executive Jane Doe gave the opening keynote to the conference on Monday. "
+        "Doe announced that the zPhone would ship in June. "
+        "Kappa Group said it would leave on June 30."
+    )
+    ev = events(g)
+    assert ("01", "2025-05-12", frozenset({"Jane Doe"})) in ev
+
+
+def test_founding_firing_and_buying_companies_years_later() -> None:
+    g = build(
+        "Jane Doe started Zorbex Corp in 1976, and in 1984 the first Zorbex computer was released. "
+        "One year later she was fired from the company and she founded Kappa Labs. "
+        "In 1986 she bought Quandle which was acquired by the Vanta Media Company in 2005. "
+        "In 1996, following Zorbex Corp's purchase of Kappa Labs, Doe returned to Zorbex Corp."
+    )
+    ev = events(g)
+    assert ("01", "1976", frozenset({"Jane Doe", "Zorbex Corp"})) in ev
+    assert ("16", "1985", frozenset({"Jane Doe", "Zorbex Corp"})) in ev
+    assert ("01", "1985", frozenset({"Jane Doe", "Kappa Labs"})) in ev
+    n = names(g)
+    deals = {
+        (frozenset(n[p] for p in f.parties), f.date.value if f.date else None)
+        for f in g.facts
+        if isinstance(f, Contract)
+    }
+    assert {
+        (frozenset({"Jane Doe", "Quandle"}), "1986"),
+        (frozenset({"Vanta Media Company", "Quandle"}), "2005"),
+        (frozenset({"Zorbex Corp", "Kappa Labs"}), "1996"),
+    } <= deals
+    assert ("Jane Doe", "founder", "Zorbex Corp", False) in posts(g)

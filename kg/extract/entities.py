@@ -166,6 +166,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
         or tokens[-1].tag_ == "POS"
         or tokens[-1].lower_ in {"'s", "’s"}
         or tokens[-1].text in "<>"
+        or (tokens[-1].is_lower and tokens[-1].tag_ in {"IN", "CC", "DT", "TO"})  # "Acme in 1976"
     ):
         tokens = tokens[:-1]
     return tokens
@@ -551,7 +552,8 @@ def _lowercase_tail(doc: Doc, toks: list[Token]) -> list[Token]:
     if not (nxt.is_alpha and nxt.is_lower) or nxt.lower_ in lx.PRODUCT_NOUNS or nxt.lower_ in lx.ORG_NOUNS:
         return toks
     name = doc[toks[0].i : k].text
-    if f"{name} {nxt.text.capitalize()}" in doc.text:
+    # Whole words: "Apple In" inside "Apple Inc." is no capitalised "in".
+    if re.search(rf"\b{re.escape(name)} {re.escape(nxt.text.capitalize())}\b", doc.text):
         return [*toks, nxt]
     return toks
 

@@ -142,6 +142,10 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "select": ("06", "org"),  # "selected Acme to build the tankers": a contract awarded
     "choose": ("06", "org"),
     "form": ("01", "org"),  # "formed the Acme Party"
+    "found": ("01", "org"),  # "founded Acme", not "found a way"
+    "start": ("01", "org"),  # "started Acme in 1976", not "started to fall"
+    "fire": ("16", "dismissed"),  # "was fired from the company", not "fired shots"
+    "oust": ("16", "dismissed"),
     "establish": ("01", "org"),
     "name": ("01", "person"),  # appointments: "Acme named Jane Doe its chief executive"
     "appoint": ("01", "person"),
@@ -402,6 +406,8 @@ class _Ctx:
     products: frozenset[str] = frozenset()
     # Product name (folded) -> its maker, from the article's product facts.
     made: dict[str, Arg] = field(default_factory=dict)
+    # Events dated to the day so far, with their actors' names (see ``_anchor_for``).
+    anchors: list[tuple[TimeValue, frozenset[str]]] = field(default_factory=list)
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
@@ -724,8 +730,9 @@ def _person_antecedent(ctx: _Ctx, tok: Token) -> Arg | None:
             break
         if m.start < floor or not _is_person(m) or "common" in m.hints or _gender_clash(ctx, m, low):
             continue
-        # A name right before a title is the title's organisation ("Acme spokesman"), not a person.
-        if "org:title-after" in m.hints and not _full_person(m):
+        # A name right before a title is the title's organisation ("Acme spokesman"), not a person;
+        # nor is a name with a company's ending ("Kappa Labs").
+        if ("org:title-after" in m.hints or "org:suffix" in m.hints) and not _full_person(m):
             continue
         if "place:gazetteer" in m.hints and " " not in m.text.strip() and not _full_person(m):
             weak = m
@@ -1211,10 +1218,11 @@ ROLE_VERBS = {
     "form": "founder",  # "formed the Acme Party"
     "establish": "founder",
     "set up": "founder",
+    "start": "founder",  # "started Acme in 1976"
 }
 # Verbs whose object must be an organisation or a country for the post to be one:
 # "led the talks" or "owns a house" give nobody a title.
-_ROLE_VERBS_NEED_ORG = frozenset(["lead", "own", "manage", "head", "form", "establish", "set up"])
+_ROLE_VERBS_NEED_ORG = frozenset(["lead", "own", "manage", "head", "form", "establish", "set up", "start"])
 
 
 def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
@@ -2161,26 +2169,59 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Fact]:
         ordered = lemma in ORDER_VERBS and not any(
             c.dep_ in {"xcomp", "ccomp"} for c in tok.children
         )  # "ordered 55 jets", not "ordered X to leave"
+        subj: list[Token] = []
         if tok.pos_ == "VERB" and (lemma in BUY_VERBS or ordered):
             verb, goods = tok, [c for c in tok.children if c.dep_ == "dobj"]
+            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agent and not goods:
+                # "Beta, which was acquired by Acme in 2005": the agent buys what the clause is about.
+                subj = agent
+                goods = [
+                    tok.head if c.lower_ in {"which", "that"} and tok.dep_ == "relcl" else c
+                    for c in tok.children
+                    if c.dep_ == "nsubjpass"
+                ]
         elif tok.pos_ == "NOUN" and lemma in BUY_NOUNS and tok.dep_ == "dobj":
             verb, goods = tok.head, [tok]
+        elif tok.pos_ == "NOUN" and lemma in BUY_NOUNS and any(c.dep_ == "poss" for c in tok.children):
+            # "following Acme's purchase of Beta": the owner buys what is "of".
+            verb, subj = tok, [c for c in tok.children if c.dep_ == "poss"]
+            goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         else:
             continue
-        if _priced(tok.sent):
+        if _priced(tok.sent) or not goods:
             continue
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        subj = subj or [c for c in verb.children if c.dep_ == "nsubj"]
         cur = verb
         while not subj and _infinitive_of(cur):
             cur = cur.head  # "was selected to purchase", "agreed to buy"
             subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
         buyer = _prefer_org(_span_args(ctx, subj[0])) if subj else None
-        if buyer is None or not _is_actor(buyer) or (isinstance(buyer, Mention) and _full_person(buyer)):
+        # A company bought outright ("bought Beta"): its buyer may be a person.
+        bought = [
+            m
+            for g in goods
+            if (m := ctx.by_token.get(g.i)) is not None
+            and g.pos_ == "PROPN"
+            and _is_actor(m)
+            and (_org_like(m) or len(m.text.split()) == 1)
+        ]
+        if (
+            buyer is None
+            or not _is_actor(buyer)
+            or (isinstance(buyer, Mention) and _full_person(buyer) and not bought)
+        ):
+            continue
+        if bought and bought[0] != buyer:
+            date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
+            evidence = _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
+            yield Contract((buyer, bought[0]), None, None, date, evidence)
+            yield Event("06", lemma, (buyer, bought[0]), None, date, evidence)
             continue
         sellers = [
             ctx.by_token[t.i]
             for g in goods
-            for t in g.subtree
+            for t in _own_phrase(g)
             if t.i in ctx.by_token and _org_like(ctx.by_token[t.i]) and _is_actor(ctx.by_token[t.i])
         ]
         sellers = [m for m in sellers if not _full_person(m) and m is not buyer]
@@ -2196,6 +2237,17 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Fact]:
 
 
 ORDER_VERBS = frozenset(["order", "lease"])
+
+
+def _own_phrase(tok: Token) -> list[Token]:
+    """The tokens of ``tok``'s phrase, less the clauses hung on it ("Beta, which Gamma later sold")."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl"})
+    return out
 
 
 def _customer(ctx: _Ctx, noun: Token) -> Contract | None:
@@ -2569,6 +2621,12 @@ def _sensed_family(tok: Token, lemma: str) -> str | None:
         "org": any(t.ent_type_ == "ORG" or t.pos_ == "PROPN" for o in objs for t in o.subtree),
         "aid": any(o.lemma_.lower() in AID_NOUNS for o in objs),
         "to-place": any(p.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} for p in pobjs),
+        "dismissed": any(
+            o.ent_type_ == "PERSON"
+            or o.lower_ in {"him", "her", "he", "she"}
+            or o.lemma_.lower() in lx.TITLE_WORDS
+            for o in objs
+        ),
     }[need]
     return code if ok else None
 
@@ -3034,8 +3092,14 @@ def _recent(ctx: _Ctx, tok: Token) -> TimeValue | None:
 def _events(ctx: _Ctx) -> Iterator[Event]:
     # The date of the previous sentence's first dated event, for "that mission" in the next.
     prev_dated: TimeValue | None = None
+    prev_year: int | None = None
     for sent in ctx.doc.sents:
         sent_dated: TimeValue | None = None
+        if any(e.label_ == "DATE" for e in sent.ents):
+            _day_anchors(ctx, sent)
+        # "One year later he was fired": years counted from the last year the sentence before gave.
+        later = _years_later(sent.text)
+        shifted = TimeValue(str(prev_year + later)) if later is not None and prev_year is not None else None
         for tok in sent:
             code = _family(tok)
             if code is None or (tok.i in ctx.by_token and tok.text[:1].isupper()):
@@ -3046,7 +3110,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 parts += [a for a in _relative_owner(ctx, tok) if a not in parts]
             if not parts:
                 continue
-            date = _date_for(ctx, tok, sent)
+            date = _date_for(ctx, tok, sent) or shifted
             explicit = date
             if (
                 date is None
@@ -3057,6 +3121,12 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 # "That mission ..." continues the event the previous sentence dated; so does
                 # a narrative in the past tense, unless that date lies after the article's (a plan).
                 date = prev_dated
+            keys = _arg_keys(parts)
+            if explicit is not None and len(explicit.value) == 10:
+                if explicit.value <= ctx.article.date.isoformat():  # a plan's day tells no past
+                    ctx.anchors.append((explicit, keys))
+            elif date is None and _tense(tok) == "past":
+                date = _anchor_for(ctx, keys)
             date = date or _recent(ctx, tok)
             sent_dated = sent_dated or explicit
             yield Event(
@@ -3068,6 +3138,61 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)),
             )
         prev_dated = sent_dated
+        years = _YEAR.findall(sent.text)
+        prev_year = int(years[-1]) if years else (int(shifted.value) if shifted else None)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_LATER = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? later\b", re.I)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_COUNTS |= {"nine": 9, "ten": 10}
+
+
+def _years_later(text: str) -> int | None:
+    """ "One year later" -> 1, "three years later" -> 3."""
+    m = _LATER.search(text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def _day_anchors(ctx: _Ctx, sent: Span) -> None:
+    """Days the sentence dates what its subjects did ("Jane Doe gave a keynote on Monday"), for
+    what the story goes on to tell of them (see ``_anchor_for``)."""
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        subj = _subjects(tok)
+        if not subj:
+            continue
+        date = _date_for(ctx, tok, sent)
+        if date is None or len(date.value) != 10 or date.value > ctx.article.date.isoformat():
+            continue
+        keys = _arg_keys([a for s in subj for a in _span_args(ctx, s)])
+        if keys:
+            ctx.anchors.append((date, keys))
+
+
+def _arg_keys(args: Sequence[Arg]) -> frozenset[str]:
+    """Names to match an event's actors by: a mention's name and its last word ("Jane Doe", "doe")."""
+    out: set[str] = set()
+    for a in args:
+        if isinstance(a, Mention):
+            name = lx.fold(a.text)
+            out |= {name, name.split()[-1]} if name else set()
+        else:
+            out.add(a)
+    return frozenset(out)
+
+
+def _anchor_for(ctx: _Ctx, keys: frozenset[str]) -> TimeValue | None:
+    """The day of the latest event dated to the day that shares an actor with ``keys``: "Jane Doe
+    gave a keynote on Monday. ... Doe announced that ..." tells of that Monday."""
+    for date, actors in reversed(ctx.anchors):
+        if actors & keys:
+            return date
+    return None
 
 
 def _relative_owner(ctx: _Ctx, verb: Token) -> list[Arg]:
@@ -3221,8 +3346,11 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
         if span is None:
             continue
         tok = span.root
-        date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
         who = tuple(dict.fromkeys(st.speaker for st in said))
+        date = _date_for(ctx, tok, tok.sent)
+        if date is None and _tense(tok) == "past":
+            date = _anchor_for(ctx, _arg_keys(who))
+        date = date or _recent(ctx, tok)
         yield Event("01", tok.lemma_.lower(), who, None, date, said[0].evidence)
 
 
