@@ -1400,3 +1400,24 @@ def test_founding_firing_and_buying_companies_years_later() -> None:
         (frozenset({"Zorbex Corp", "Kappa Labs"}), "1996"),
     } <= deals
     assert ("Jane Doe", "founder", "Zorbex Corp", False) in posts(g)
+
+
+def test_deals_signed_with_several_and_orders_won_together() -> None:
+    g = build(
+        "Zorbex Aerospace Corp has also inked recent deals with the Kappa Air Force, the Vanta Air Force and the Mira Navy. "
+        "Quandle Tanker Ltd., a Zorbex-led consortium, have signed a 27-year contract with the Defense Ministry. "
+        "Last month, Thalos Systems and Zorbex Aerospace Corp won a massive order for 179 tankers from the Quandle Air Force."
+    )
+    n = names(g)
+    deals = {frozenset(n[p] for p in f.parties) for f in g.facts if isinstance(f, Contract)}
+    assert {
+        frozenset({"Zorbex Aerospace Corp", "Kappa Air Force"}),
+        frozenset({"Zorbex Aerospace Corp", "Mira Navy"}),
+        frozenset({"Quandle Tanker Ltd.", "Defense Ministry"}),
+        frozenset({"Thalos Systems", "Zorbex Aerospace Corp", "Quandle Air Force"}),
+    } <= deals
+    pairs = {frozenset({n[f.a], n[f.b]}) for f in g.facts if isinstance(f, Partnership)}
+    assert (
+        frozenset({"Quandle Tanker Ltd.", "Zorbex"}) in pairs
+        or frozenset({"Quandle Tanker Ltd.", "Zorbex Aerospace Corp"}) in pairs
+    )

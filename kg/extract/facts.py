@@ -1845,7 +1845,7 @@ def _brand_or_product(m: Mention) -> bool:
     return any(h.startswith("product:") or h == "ner:PRODUCT" for h in m.hints) or lx.is_brand(m.text)
 
 
-def _partners(ctx: _Ctx) -> Iterator[Partnership]:
+def _partners(ctx: _Ctx) -> Iterator[Fact]:
     doc = ctx.doc
     for tok in doc:
         if tok.lemma_.lower() not in PARTNER_WORDS:
@@ -1933,6 +1933,14 @@ def _groupings(ctx: _Ctx) -> Iterator[Partnership]:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
+            # "an Acme-led consortium": who leads it is a member too.
+            members += [
+                g
+                for c in tok.children
+                if c.lower_ in {"led", "backed"}
+                for g in c.children
+                if g.i in ctx.by_token
+            ]
         else:
             continue
         if group is None or not members:
@@ -2012,9 +2020,12 @@ def _joint_work(ctx: _Ctx) -> Iterator[Fact]:
 AGREEMENT_NOUNS = frozenset(["agreement", "deal", "pact", "accord", "alliance", "venture", "tie-up"])
 
 
-def _agreements_with(ctx: _Ctx) -> Iterator[Partnership]:
+def _agreements_with(ctx: _Ctx) -> Iterator[Fact]:
+    """ "signed an agreement with X", "inked deals with X, Y and Z": partners, and for a deal or a
+    contract signed, a contract with no amount."""
     for tok in ctx.doc:
-        if tok.lemma_.lower() not in AGREEMENT_NOUNS or tok.pos_ != "NOUN":
+        lemma = tok.lemma_.lower()
+        if (lemma not in AGREEMENT_NOUNS and lemma != "contract") or tok.pos_ != "NOUN":
             continue
         sent = tok.sent
         if _priced(sent):
@@ -2025,7 +2036,8 @@ def _agreements_with(ctx: _Ctx) -> Iterator[Partnership]:
             if prep.dep_ == "prep" and prep.lower_ == "with"
             for p in prep.children
             if p.dep_ == "pobj"
-            for a in [_prefer_org(_span_args(ctx, p))]
+            for q in (p, *p.conjuncts)
+            for a in [_prefer_org(_span_args(ctx, q))]
             if a is not None and _is_actor(a) and not (isinstance(a, Mention) and _full_person(a))
         ]
         if not others:
@@ -2045,13 +2057,28 @@ def _agreements_with(ctx: _Ctx) -> Iterator[Partnership]:
             own = _salient_org(ctx)
         if own is None or (isinstance(own, Mention) and _full_person(own)):
             continue
+        signed = (
+            verb is not None
+            and verb.lemma_.lower() in SIGN_VERBS
+            and lemma in {"deal", "contract", "agreement"}
+        )
+        evidence = _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
         for other in others:
             if own is not other and not (
                 isinstance(own, Mention)
                 and isinstance(other, Mention)
                 and lx.fold(own.text) == lx.fold(other.text)
             ):
-                yield Partnership(own, other, _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text)))
+                if lemma != "contract":
+                    yield Partnership(own, other, evidence)
+                if signed:
+                    yield Contract(
+                        (own, other), None, None, _date_for(ctx, tok, sent) or _recent(ctx, tok), evidence
+                    )
+
+
+# Verbs that conclude a deal: "signed a contract with X", "inked deals with X".
+SIGN_VERBS = frozenset(["sign", "ink", "strike", "seal", "clinch", "conclude", "win", "reach", "agree"])
 
 
 def _salient_org(ctx: _Ctx) -> Mention | None:
@@ -2212,6 +2239,12 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Fact]:
             or (isinstance(buyer, Mention) and _full_person(buyer) and not bought)
         ):
             continue
+        # "Acme and Beta won an order from Gamma": both are parties.
+        co_buyers = [
+            a
+            for c in (subj[0].conjuncts if subj else ())
+            if (a := _prefer_org(_span_args(ctx, c))) is not None and _is_actor(a) and a != buyer
+        ]
         if bought and bought[0] != buyer:
             date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
             evidence = _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
@@ -2230,7 +2263,7 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Fact]:
             continue
         date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
         evidence = _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
-        yield Contract((buyer, seller), None, None, date, evidence)
+        yield Contract((buyer, *co_buyers, seller), None, None, date, evidence)
         if not sellers:
             # "ordered 55 of its 818s": a purchase from the maker, a CAMEO 06 event too.
             yield Event("06", lemma, (buyer, seller), None, date, evidence)
