@@ -1421,3 +1421,12 @@ def test_deals_signed_with_several_and_orders_won_together() -> None:
         frozenset({"Quandle Tanker Ltd.", "Zorbex"}) in pairs
         or frozenset({"Quandle Tanker Ltd.", "Zorbex Aerospace Corp"}) in pairs
     )
+
+
+def test_a_statement_event_includes_whom_the_words_are_for() -> None:
+    g = build(
+        "On August 24, Jane Doe resigned from her post as chief executive of Zorbex Corp. "
+        "Former Kappa Ltd chief executive John Roe responded to Jane Doe's departure with a statement on his blog: "
+        '"She changed the industry."'
+    )
+    assert any(f == "01" and d == "2025-05" and p >= {"John Roe", "Jane Doe"} for f, d, p in events(g))

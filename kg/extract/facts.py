@@ -3154,7 +3154,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
                 # "That mission ..." continues the event the previous sentence dated; so does
                 # a narrative in the past tense, unless that date lies after the article's (a plan).
                 date = prev_dated
-            keys = _arg_keys(parts)
+            keys = _arg_keys(parts[:1])  # who acts (named first), not whom it befalls
             if explicit is not None and len(explicit.value) == 10:
                 if explicit.value <= ctx.article.date.isoformat():  # a plan's day tells no past
                     ctx.anchors.append((explicit, keys))
@@ -3208,12 +3208,15 @@ def _day_anchors(ctx: _Ctx, sent: Span) -> None:
 
 
 def _arg_keys(args: Sequence[Arg]) -> frozenset[str]:
-    """Names to match an event's actors by: a mention's name and its last word ("Jane Doe", "doe")."""
+    """Names to match an event's actors by: a mention's name, and a person's surname ("doe")."""
     out: set[str] = set()
     for a in args:
         if isinstance(a, Mention):
             name = lx.fold(a.text)
-            out |= {name, name.split()[-1]} if name else set()
+            if name:
+                out.add(name)
+                if _is_person(a):
+                    out.add(name.split()[-1])
         else:
             out.add(a)
     return frozenset(out)
@@ -3379,10 +3382,13 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
         if span is None:
             continue
         tok = span.root
-        who = tuple(dict.fromkeys(st.speaker for st in said))
+        # Whom the words are for or about, where the verb says so: "described him as", "responded
+        # to Jane Doe's death", "told Acme".
+        about = [a for a in _participants(ctx, tok) if _is_actor(a)] if tok.pos_ == "VERB" else []
+        who = tuple(dict.fromkeys([*(st.speaker for st in said), *about]))
         date = _date_for(ctx, tok, tok.sent)
         if date is None and _tense(tok) == "past":
-            date = _anchor_for(ctx, _arg_keys(who))
+            date = _anchor_for(ctx, _arg_keys([st.speaker for st in said]))
         date = date or _recent(ctx, tok)
         yield Event("01", tok.lemma_.lower(), who, None, date, said[0].evidence)
 
