@@ -1430,3 +1430,21 @@ def test_a_statement_event_includes_whom_the_words_are_for() -> None:
         '"She changed the industry."'
     )
     assert any(f == "01" and d == "2025-05" and p >= {"John Roe", "Jane Doe"} for f, d, p in events(g))
+
+
+def test_heads_joined_speakers_announcements_and_denials_are_statements() -> None:
+    g = build(
+        "Zorbex Corp chief executive Jane Doe stated that she expected sales to exceed 250. "
+        "The Kappa Relief Trust and the Mira Aid Foundation said the bill was flawed. "
+        "Vanta Motor Company has announced sweeping cuts of 21% in its production. "
+        "John Roe was forced to deny the cabinet was split."
+    )
+    who = {s for s, _ in said(g)}
+    assert {
+        "Jane Doe",
+        "Zorbex Corp",
+        "Kappa Relief Trust",
+        "Mira Aid Foundation",
+        "Vanta Motor Company",
+        "John Roe",
+    } <= who

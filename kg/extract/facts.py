@@ -98,6 +98,9 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "inspect": ("09", "object"),
     "examine": ("09", "object"),
     "order": ("10", "to"),  # "ordered X to leave"
+    "encourage": ("02", "to"),  # "encouraged companies to sell shares"
+    "supply": ("06", "object"),  # "will supply the engines"
+    "invest": ("06", "any"),  # "invested in the industry"
     "require": ("10", "to"),  # "required X to produce plans"; "the deal requires approval" is none
     "cancel": ("16", "object"),
     "halt": ("16", "object"),
@@ -161,6 +164,8 @@ TIES_NOUNS = frozenset(
 TRIGGERS.update(
     {
         "crackdown": "17",
+        "deliberation": "04",
+        "deliberations": "04",
         "clampdown": "17",
         "inspection": "09",
         "collaboration": "06",
@@ -1906,7 +1911,9 @@ JOINT_VERBS = frozenset(
         "stage",
     ]
 )
-WITH_VERBS = frozenset(["collaborate", "cooperate", "co-operate", "team", "partner", "work", "join"])
+WITH_VERBS = frozenset(
+    ["collaborate", "cooperate", "co-operate", "team", "partner", "work", "join", "ally", "link", "tie"]
+)
 
 
 # Words of a grouping of organisations: "the Acme Alliance, which includes ...", "a consortium of".
@@ -2495,6 +2502,12 @@ def _family(tok: Token) -> str | None:
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     if lemma in {"step", "stand"} and tok.pos_ == "VERB" and particles & {"down", "aside"}:
         return "08"  # "stepped down", "stand aside": resigning
+    if (lemma in {"back", "climb"} and tok.pos_ == "VERB" and "down" in particles) or (
+        lemma == "give" and any(c.dep_ == "dobj" and c.lower_ == "way" for c in tok.children)
+    ):
+        return "08"  # "backed down", "has given way over": yielding
+    if lemma == "vote" and tok.pos_ == "VERB" and "against" in preps:
+        return "12"  # "will vote against the bill"
     if lemma == "look" and tok.pos_ == "VERB" and "into" in preps:
         return "09"  # "looking into the trades"
     if lemma in {"want", "ask"} and tok.pos_ == "VERB":
@@ -3287,10 +3300,17 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             if not subj and tok.dep_ == "conj":
                 # "X turned to the books and in September said ...": the first verb's subject speaks.
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj and tok.dep_ == "xcomp":
+                # "X was forced to deny ...", "X declined to say": the verb above has the speaker.
+                subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            also: list[Arg] = []
             if subj:
                 # Two subjects where the parse split a name from its title ("Acme Corp senior
                 # vice president Jane Doe said"): the one nearer the verb speaks.
-                speaker = _speaker(ctx, min(subj, key=lambda c: abs(c.i - tok.i)))
+                first = min(subj, key=lambda c: abs(c.i - tok.i))
+                speaker = _speaker(ctx, first)
+                # "Acme and Beta said": each of them.
+                also = [a for c in first.conjuncts if (a := _speaker(ctx, c)) is not None and _is_actor(a)]
             elif tok.i > sent.start and tok.i - 1 in ctx.by_token and _full_person(ctx.by_token[tok.i - 1]):
                 # A name right before the verb speaks, whatever the parse made of a long sentence.
                 speaker = ctx.by_token[tok.i - 1]
@@ -3321,14 +3341,21 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
                     quote = opened.group(1)
             if not quote:
                 comp = [c for c in tok.children if c.dep_ == "ccomp"]
+                if not comp and tok.lemma_.lower() in ANNOUNCE_VERBS:
+                    # "Acme has announced sweeping cuts": what is announced is what is said.
+                    comp = [c for c in tok.children if c.dep_ == "dobj"]
                 if comp:
                     sub = list(comp[0].subtree)
                     quote = ctx.doc[sub[0].i : sub[-1].i + 1].text
             if not quote and outlet is None:
                 continue
-            yield Statement(
-                speaker, outlet, quote[:1000], _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
-            )
+            evidence = _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
+            for who in dict.fromkeys([speaker, *also]):
+                yield Statement(who, outlet, quote[:1000], evidence)
+
+
+# Speech verbs whose object is what is said: "announced job cuts", "revealed a loss".
+ANNOUNCE_VERBS = frozenset(["announce", "reveal", "disclose", "confirm", "report", "deny"])
 
 
 # Where words are said to an outlet: "in a BBC interview", "on its Today programme".
@@ -3478,19 +3505,43 @@ SPOKESPERSON_TITLES = frozenset(
 )
 
 
+LEADER_TITLES = frozenset(
+    [
+        "chief executive",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "director-general",
+        "secretary-general",
+    ]
+)
+
+
 def _spoken_for(ctx: _Ctx, statements: Sequence[Statement]) -> list[Statement]:
-    """The organisation's statement beside its spokesperson's: "said Jane Doe, a spokeswoman for Acme"."""
+    """The organisation's statement beside its spokesperson's: "said Jane Doe, a spokeswoman for Acme".
+
+    A company's head speaks for it where the sentence names both ("Acme chief executive Jane
+    Doe stated that ..."; GDELT codes the company as the actor).
+    """
     speaks_for: dict[str, Arg] = {}
+    leads: dict[tuple[str, int], Arg] = {}
     for r in ctx.roles:
-        if (
-            r.organisation is not None
-            and r.title.lower() in SPOKESPERSON_TITLES
-            and isinstance(r.person, Mention)
-        ):
+        if r.organisation is None or not isinstance(r.person, Mention) or r.former:
+            continue
+        title = r.title.lower()
+        if title in SPOKESPERSON_TITLES:
             speaks_for.setdefault(lx.fold(r.person.text), r.organisation)
+        elif title in LEADER_TITLES or " ".join(title.split()[-2:]) in LEADER_TITLES:
+            leads[(lx.fold(r.person.text), r.evidence[0].sent_start)] = r.organisation
     out: list[Statement] = []
     for st in statements:
-        if isinstance(st.speaker, Mention) and (org := speaks_for.get(lx.fold(st.speaker.text))) is not None:
+        if not isinstance(st.speaker, Mention):
+            continue
+        name = lx.fold(st.speaker.text)
+        org = speaks_for.get(name) or leads.get((name, st.evidence[0].sent_start))
+        if org is not None and org != st.speaker:
             out.append(Statement(org, st.outlet, st.quote, st.evidence))
     return out
 
