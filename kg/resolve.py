@@ -847,7 +847,12 @@ class _References:
         if ref.startswith("name:"):
             return self.by_name.get(ref[5:])
         if ref.startswith("name~"):
-            # The organisations whose name and aliases hold every word of the reference.
+            # The organisation of that very name, else the one whose name and aliases hold every
+            # word of the reference ("Airbus" ~ "Airbus Industrie").
+            org_keys = {e.key for e in self.orgs}
+            exact = self.by_name.get(ref[5:])
+            if exact in org_keys:
+                return exact
             postings = [self._org_words().get(w, set()) for w in set(ref[5:].split())]
             hits = set.intersection(*postings) if postings else set()
             return hits.pop() if len(hits) == 1 else None

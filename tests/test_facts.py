@@ -1448,3 +1448,12 @@ def test_heads_joined_speakers_announcements_and_denials_are_statements() -> Non
         "Vanta Motor Company",
         "John Roe",
     } <= who
+
+
+def test_counted_names_and_gatherings_are_no_products() -> None:
+    g = build(
+        "Zorbex said on Monday that the new phone would ship in May. It was shown at the Zorbex Developers "
+        "Conference. There are 500 Zorbex engineers at the Developers Conference, and 500 more at home."
+    )
+    products = {e.name for e in g.entities if e.type.value == "Product"}
+    assert not any("500" in p or "Conference" in p for p in products)

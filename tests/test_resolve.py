@@ -318,3 +318,18 @@ def test_two_triggers_of_one_sentence_stay_two_events() -> None:
     assert sorted(len(e.evidence) for e in merged) == [1, 2]
     # "met Y to discuss the budget": the second trigger adds no other party, one event.
     assert len(merge_events([report("meet", 0, 10, "y"), report("discuss", 0, 30)])) == 1
+
+
+def test_a_makers_name_reference_prefers_the_organisation_of_that_very_name() -> None:
+    from kg.model import EntityType
+    from kg.resolve import _References
+
+    def org(key: str, name: str) -> Entity:
+        return Entity(key, name, EntityType.ORGANISATION, (), ())
+
+    refs = _References([org("o/a", "Zorbex"), org("o/b", "Zorbex Developers Conference")])
+    assert refs.lookup("name~zorbex") == "o/a"
+    refs = _References([org("o/b", "Zorbex Developers Conference")])
+    assert refs.lookup("name~zorbex") == "o/b"
+    refs = _References([org("o/b", "Zorbex Developers Conference"), org("o/c", "Zorbex Labs")])
+    assert refs.lookup("name~zorbex") is None

@@ -558,11 +558,17 @@ def _lowercase_tail(doc: Doc, toks: list[Token]) -> list[Token]:
     return toks
 
 
+# Last words of the names of gatherings a company holds, not makes.
+_GATHERINGS = frozenset(
+    ["conference", "summit", "forum", "festival", "expo", "convention", "congress", "fair", "awards", "show"]
+)
+
+
 def _maker_prefix(doc: Doc, run: Sequence[Token], orgs: set[str]) -> int:
     """How many first words of a run of names name a maker whose model, the rest, is named alone too."""
     last = run[-1].lower_
-    if last in lx.LAW_SUFFIXES or last in lx.ORG_SUFFIXES or last in lx.TITLE_WORDS:
-        return 0  # "Parliament Act", "Acme Holdings": a law's or a company's name
+    if last in lx.LAW_SUFFIXES or last in lx.ORG_SUFFIXES or last in lx.TITLE_WORDS or last in _GATHERINGS:
+        return 0  # "Parliament Act", "Acme Holdings", "Acme Developers Conference": no product
     for k in range(1, len(run)):
         head = doc[run[0].i : run[0].i + k].text
         rest = doc[run[0].i + k : run[-1].i + 1].text
@@ -803,6 +809,8 @@ MODEL_NOUNS = frozenset(
 )
 _MODEL_NUMBER = re.compile(r"\d{3,4}[A-Za-z]?s?|\d[A-Za-z]\d")
 _NOT_MODEL_ENTS = frozenset(["MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL"])
+# A name of its own after a number is what is counted: "500 Acme engineers".
+_NAME_ENTS = frozenset(["ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"])
 
 
 def _model_numbers(doc: Doc) -> list[list[Token]]:
@@ -852,7 +860,7 @@ def _model_numbers(doc: Doc) -> list[list[Token]]:
             and nxt.tag_ in {"NNP", "NN"}
             and nxt.text[:1].isupper()
             and nxt.lower_ not in MODEL_NOUNS
-            and nxt.ent_type_ not in _NOT_MODEL_ENTS
+            and nxt.ent_type_ not in _NOT_MODEL_ENTS | _NAME_ENTS
             and not valid_currency_code(nxt.text)
         ):
             out.append([t, nxt])  # "the first 787 Dreamliner"
