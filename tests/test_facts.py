@@ -1457,3 +1457,11 @@ def test_counted_names_and_gatherings_are_no_products() -> None:
     )
     products = {e.name for e in g.entities if e.type.value == "Product"}
     assert not any("500" in p or "Conference" in p for p in products)
+
+
+def test_the_company_is_the_subject_before_not_its_unit_named_last() -> None:
+    g = build(
+        "Zorbex Motors said that it would axe 10,000 jobs at its European division, Kappa. "
+        "According to the company's vice president John Roe, the firm wanted to reduce costs at Kappa by 30%."
+    )
+    assert ("John Roe", "vice president", "Zorbex Motors", False) in posts(g)

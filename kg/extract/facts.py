@@ -907,7 +907,7 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
     """
     floor = _floor_of(ctx, tok)
     noun = tok.lemma_.lower()
-    named, plain, any_org, subject = None, None, None, None
+    named, plain, any_org, subject, earlier = None, None, None, None, None
     for m in ctx.mentions:
         if m.start >= tok.idx:
             break
@@ -938,7 +938,13 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
                 and not _own_subject(span.root, tok)
             ):
                 subject = m  # "Acme began ... with a letter from company president Jane Doe"
-    return named or subject or plain or any_org
+            if (
+                span is not None
+                and span.root.dep_ in {"nsubj", "nsubjpass"}
+                and span.sent.start < tok.sent.start
+            ):
+                earlier = m  # "Acme said it would cut jobs at its unit, Beta. The company's ...": Acme
+    return named or subject or earlier or plain or any_org
 
 
 def _own_subject(subj: Token, tok: Token) -> bool:
