@@ -1465,3 +1465,18 @@ def test_the_company_is_the_subject_before_not_its_unit_named_last() -> None:
         "According to the company's vice president John Roe, the firm wanted to reduce costs at Kappa by 30%."
     )
     assert ("John Roe", "vice president", "Zorbex Motors", False) in posts(g)
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_ones() -> None:
+    g = build(
+        "Among those with reservations were senior shadow cabinet members Jane Doe, John Roe and Mary Major. "
+        "Kappa Corp board members Ann Lee and Tom Reyes resigned."
+    )
+    roles = posts(g)
+    for person in ("Jane Doe", "John Roe", "Mary Major"):
+        assert (person, "senior shadow cabinet member", None, False) in roles
+    assert {
+        ("Ann Lee", "board member", "Kappa Corp", False),
+        ("Tom Reyes", "board member", "Kappa Corp", False),
+    } <= roles
+    assert not any(title == "members" for _, title, _, _ in roles)

@@ -437,7 +437,9 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     )
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
-    ctx.roles = [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx)]
+    ctx.roles = _fullest_titles(
+        [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx)]
+    )
     ctx.roles += _memberships(ctx, ctx.roles)
     facts += ctx.roles
     facts += _ages(ctx)
@@ -940,11 +942,18 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
                 subject = m  # "Acme began ... with a letter from company president Jane Doe"
             if (
                 span is not None
+                and noun in _COMPANY_NOUNS
                 and span.root.dep_ in {"nsubj", "nsubjpass"}
                 and span.sent.start < tok.sent.start
             ):
                 earlier = m  # "Acme said it would cut jobs at its unit, Beta. The company's ...": Acme
     return named or subject or earlier or plain or any_org
+
+
+# Nouns that stand for the company a story is about ("the company's vice president").
+_COMPANY_NOUNS = frozenset(
+    ["company", "firm", "group", "carmaker", "automaker", "business", "airline", "maker", "manufacturer"]
+)
 
 
 def _own_subject(subj: Token, tok: Token) -> bool:
@@ -1027,9 +1036,12 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 title_toks[:0] = doc[k - portfolio + 1 : k + 1]
                 k -= portfolio
                 continue
-            if t.lower_ in lx.TITLE_WORDS or (
-                title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant", "senior"}
+            if (
+                t.lower_ in lx.TITLE_WORDS
+                or (title_toks and t.lower_ in {"vice", "deputy", "chief", "assistant", "senior"})
+                or (not title_toks and t.tag_ == "NNS" and t.lemma_.lower() in lx.TITLE_WORDS)
             ):
+                # (A plural before a list of names is each one's title: "cabinet members A, B and C".)
                 title_toks.insert(0, t)
             elif title_toks and t.lower_ in {"top", "new", "longtime", "current", "incoming"}:
                 pass  # "Acme's new chief executive Jane Doe": the organisation may stand before
@@ -1138,6 +1150,13 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             key = (m.start, title.lower())
             if key not in seen:
                 seen.add(key)
+                if title_toks[-1].tag_ == "NNS":
+                    title = " ".join([*(t.text for t in title_toks[:-1]), title_toks[-1].lemma_])
+                    for listed in _listed_after(ctx, span):
+                        seen.add((listed.start, title.lower()))
+                        yield Role(
+                            listed, title, org, former, _evidence(ctx, sent, title_toks[0].idx, listed.end)
+                        )
                 yield Role(m, title, org, former, _evidence(ctx, sent, title_toks[0].idx, m.end))
             # "Acme president and CEO Jane Doe": the title joined before holds too.
             j = title_toks[0].i - 1
@@ -1234,6 +1253,50 @@ ROLE_VERBS = {
 # Verbs whose object must be an organisation or a country for the post to be one:
 # "led the talks" or "owns a house" give nobody a title.
 _ROLE_VERBS_NEED_ORG = frozenset(["lead", "own", "manage", "head", "form", "establish", "set up", "start"])
+
+
+def _fullest_titles(roles: list[Role]) -> list[Role]:
+    """Drop a role whose title is part of a fuller one of the same mention in the same sentence
+    ("members" beside "board member" for "board members Jane Doe and ...")."""
+
+    def words(title: str) -> frozenset[str]:
+        return frozenset(w.rstrip("s") for w in title.lower().split())
+
+    def where(r: Role) -> tuple[object, int]:
+        p = r.person
+        return ((p.article_id, p.start) if isinstance(p, Mention) else p), r.evidence[0].sent_start
+
+    by_place: dict[tuple[object, int], list[Role]] = defaultdict(list)
+    for r in roles:
+        by_place[where(r)].append(r)
+    return [
+        r
+        for r in roles
+        if not any(
+            o is not r and o.former == r.former and words(r.title) < words(o.title)
+            for o in by_place[where(r)]
+        )
+    ]
+
+
+def _listed_after(ctx: _Ctx, span: Span) -> list[Mention]:
+    """The people named in a list right after ``span``: ", B and C" of "members A, B and C"."""
+    out: list[Mention] = []
+    k = span.end
+    doc = ctx.doc
+    while k + 1 < span.sent.end and doc[k].text in {",", "and"}:
+        k += 1
+        if doc[k].text == "and":
+            k += 1
+        m = ctx.by_token.get(k)
+        if m is None or not _is_person(m):
+            break
+        out.append(m)
+        nxt = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if nxt is None:
+            break
+        k = nxt.end
+    return out
 
 
 def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
