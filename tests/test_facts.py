@@ -1480,3 +1480,16 @@ def test_a_plural_title_before_a_list_of_names_is_each_ones() -> None:
         ("Tom Reyes", "board member", "Kappa Corp", False),
     } <= roles
     assert not any(title == "members" for _, title, _, _ in roles)
+
+
+def test_them_bids_and_ended_partnerships() -> None:
+    ev = events(
+        build(
+            "Zorbex Corp and Kappa Group have received loans, but Congress required them to produce plans. "
+            "Rival exchange operator Quandle Holdings has also said it may bid for the Vanta Exchange. "
+            "Mira Systems has cut ties with Zorbex Corp this week."
+        )
+    )
+    assert any(f == "10" and p == {"Congress", "Zorbex Corp", "Kappa Group"} for f, _, p in ev)
+    assert any(f == "03" and p == {"Quandle Holdings", "Vanta Exchange"} for f, _, p in ev)
+    assert any(f == "16" and p >= {"Mira Systems", "Zorbex Corp"} for f, _, p in ev)

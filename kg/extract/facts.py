@@ -99,6 +99,8 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "examine": ("09", "object"),
     "order": ("10", "to"),  # "ordered X to leave"
     "encourage": ("02", "to"),  # "encouraged companies to sell shares"
+    "bid": ("03", "any"),  # "said it may bid for Acme"
+    "end": ("16", "ties"),  # "ending the partnership with Acme"
     "supply": ("06", "object"),  # "will supply the engines"
     "invest": ("06", "any"),  # "invested in the industry"
     "require": ("10", "to"),  # "required X to produce plans"; "the deal requires approval" is none
@@ -158,7 +160,18 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
 }
 # What ties are: "strengthened ties", "cut diplomatic relations".
 TIES_NOUNS = frozenset(
-    ["tie", "ties", "relation", "relations", "relationship", "link", "links", "cooperation"]
+    [
+        "tie",
+        "ties",
+        "relation",
+        "relations",
+        "relationship",
+        "link",
+        "links",
+        "cooperation",
+        "partnership",
+        "alliance",
+    ]
 )
 # Nouns that name an event in every use.
 TRIGGERS.update(
@@ -554,6 +567,9 @@ def _group_at(ctx: _Ctx, tok: Token) -> list[Arg]:
     two sentences before it; fewer names than that resolve to nothing.
     """
     low = tok.lower_
+    if low in {"they", "them"} and tok.pos_ == "PRON":
+        # "Acme and Beta ... Congress required them to ...": the names last joined.
+        return _last_joined(ctx, tok, person=False) or _last_joined(ctx, tok, person=True)
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet", "nummod"}}
     if not dets & {"the", "both", "these", "those"}:
         return []
@@ -2991,7 +3007,8 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                 add(p)
         else:
             add(s)
-    meeting = _family(tok) == "04"
+    # "discussed X with Jane Doe", "ended the partnership with Acme": whom the object is with.
+    meeting = _family(tok) == "04" or SENSED_VERBS.get(tok.lemma_.lower(), ("", ""))[1] == "ties"
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr", "oprd"}:
             add(c)
