@@ -644,11 +644,20 @@ def _canonical(keys: Sequence[str], groups: dict[str, list[Mention]], kind: str)
         # A defined long form with no mention of its own.
         return max(keys, key=len).title()
 
-    def rank(f: str) -> tuple[int, int, int, int, str]:
+    def rank(f: str) -> tuple[int, int, int, int, int, str]:
         words = f.split()
         acronym = int(len(words) == 1 and sum(c.isupper() for c in f) >= 2)
         accented = int(any(ord(c) > 127 for c in f))
-        return (-acronym, len(words) if kind == "Person" else min(len(words), 4), forms[f], accented, f)
+        # "Acme Corp" beside "Acme Corp.": the one dot may be a sentence's full stop.
+        dotted = int(f.endswith(".") and f.count(".") == 1 and f[:-1] in forms)
+        return (
+            -acronym,
+            len(words) if kind == "Person" else min(len(words), 4),
+            -dotted,
+            forms[f],
+            accented,
+            f,
+        )
 
     best = max(forms, key=rank)
     # A defined expansion without mentions of its own still names the entity.

@@ -333,3 +333,9 @@ def test_a_makers_name_reference_prefers_the_organisation_of_that_very_name() ->
     assert refs.lookup("name~zorbex") == "o/b"
     refs = _References([org("o/b", "Zorbex Developers Conference"), org("o/c", "Zorbex Labs")])
     assert refs.lookup("name~zorbex") is None
+
+
+def test_a_full_stop_after_a_company_suffix_is_no_part_of_its_name() -> None:
+    ents = by_name(story("Mira Systems has cut ties with Zorbex Corp. Zorbex Corp said it was calm."))
+    assert "Zorbex Corp" in ents and "Zorbex Corp." not in ents
+    assert "Acme Inc." in by_name(story("Shares of Acme Inc. rose on Monday."))
