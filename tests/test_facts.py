@@ -1493,3 +1493,11 @@ def test_them_bids_and_ended_partnerships() -> None:
     assert any(f == "10" and p == {"Congress", "Zorbex Corp", "Kappa Group"} for f, _, p in ev)
     assert any(f == "03" and p == {"Quandle Holdings", "Vanta Exchange"} for f, _, p in ev)
     assert any(f == "16" and p >= {"Mira Systems", "Zorbex Corp"} for f, _, p in ev)
+
+
+def test_a_statement_made_to_an_exchange_names_its_outlet() -> None:
+    g = build(
+        "Zorbex Corp said in a statement to the Kappa Stock Exchange that Vanta will pay 481m yuan. "
+        "Quandle Group said in a statement that it was calm."
+    )
+    assert said(g) == {("Zorbex Corp", "Kappa Stock Exchange"), ("Quandle Group", None)}

@@ -3463,7 +3463,18 @@ def _interview_outlet(ctx: _Ctx, verb: Token) -> Arg | None:
         for p in prep.children:
             if p.dep_ != "pobj":
                 continue
-            if p.lemma_.lower() in INTERVIEW_NOUNS:
+            if p.lemma_.lower() in {"statement", "letter", "filing"}:
+                # "said in a statement to the Acme stock exchange": whom the statement is made to.
+                told = [
+                    ctx.by_token[q.i]
+                    for c in p.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for q in c.subtree
+                    if q.i in ctx.by_token and not _full_person(ctx.by_token[q.i])
+                ]
+                if told:
+                    return _prefer_org(told)
+            elif p.lemma_.lower() in INTERVIEW_NOUNS:
                 inner = [t for t in p.subtree if t.i != p.i and t.i in ctx.by_token]
                 orgs = [ctx.by_token[t.i] for t in inner if not _full_person(ctx.by_token[t.i])]
                 if orgs:
