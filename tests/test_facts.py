@@ -1501,3 +1501,13 @@ def test_a_statement_made_to_an_exchange_names_its_outlet() -> None:
         "Quandle Group said in a statement that it was calm."
     )
     assert said(g) == {("Zorbex Corp", "Kappa Stock Exchange"), ("Quandle Group", None)}
+
+
+def test_two_peoples_words_to_one_newspaper_are_two_statement_events() -> None:
+    g = build(
+        'Jane Doe told the Harbour Gazette: "The plan is dead." '
+        "Later, John Roe told the Harbour Gazette that the plan would survive."
+    )
+    speeches = [p for f, _, p in events(g) if f == "01"]
+    assert any(p >= {"Jane Doe"} and "John Roe" not in p for p in speeches)
+    assert any(p >= {"John Roe"} and "Jane Doe" not in p for p in speeches)

@@ -3508,7 +3508,13 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
         tok = span.root
         # Whom the words are for or about, where the verb says so: "described him as", "responded
         # to Jane Doe's death", "told Acme".
-        about = [a for a in _participants(ctx, tok) if _is_actor(a)] if tok.pos_ == "VERB" else []
+        # (Not the outlet told: two people's words to one newspaper are two statements.)
+        outlets = {st.outlet for st in said}
+        about = (
+            [a for a in _participants(ctx, tok) if _is_actor(a) and a not in outlets]
+            if tok.pos_ == "VERB"
+            else []
+        )
         who = tuple(dict.fromkeys([*(st.speaker for st in said), *about]))
         date = _date_for(ctx, tok, tok.sent)
         if date is None and _tense(tok) == "past":
