@@ -2057,9 +2057,14 @@ def _groupings(ctx: _Ctx) -> Iterator[Partnership]:
         if name is not None and _is_actor(name) and not _is_person(name):
             for o in orgs:
                 yield Partnership(name, o, evidence)
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1 :]:
-                yield Partnership(a, b, evidence)
+        yield from _pairwise(orgs, evidence)
+
+
+def _pairwise(orgs: Sequence[Arg], evidence: tuple[Evidence, ...]) -> Iterator[Partnership]:
+    """Each two of ``orgs`` are partners."""
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1 :]:
+            yield Partnership(a, b, evidence)
 
 
 def _joint_work(ctx: _Ctx) -> Iterator[Fact]:
@@ -2100,9 +2105,7 @@ def _joint_work(ctx: _Ctx) -> Iterator[Fact]:
             continue
         sent = tok.sent
         evidence = _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1 :]:
-                yield Partnership(a, b, evidence)
+        yield from _pairwise(orgs, evidence)
         date = _date_for(ctx, tok, sent) or _recent(ctx, tok)
         yield Event("06", lemma, tuple(orgs), None, date, evidence)
 
@@ -2338,7 +2341,7 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Fact]:
             if (a := _prefer_org(_span_args(ctx, c))) is not None and _is_actor(a) and a != buyer
         ]
         if bought and bought[0] != buyer:
-            date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
+            date = _dated(ctx, tok)
             evidence = _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
             yield Contract((buyer, bought[0]), None, None, date, evidence)
             yield Event("06", lemma, (buyer, bought[0]), None, date, evidence)
@@ -2353,7 +2356,7 @@ def _unpriced_deals(ctx: _Ctx) -> Iterator[Fact]:
         seller: Arg | None = sellers[0] if sellers else _maker_of_goods(ctx, goods, tok)
         if seller is None or seller == buyer:
             continue
-        date = _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
+        date = _dated(ctx, tok)
         evidence = _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text))
         yield Contract((buyer, *co_buyers, seller), None, None, date, evidence)
         if not sellers:
@@ -2394,7 +2397,7 @@ def _customer(ctx: _Ctx, noun: Token) -> Contract | None:
     seller = _maker_of_goods(ctx, of, noun) if of else _last_made(ctx, noun)
     if seller is None or seller == buyer:
         return None
-    date = _date_for(ctx, noun, noun.sent) or _recent(ctx, noun)
+    date = _dated(ctx, noun)
     return Contract(
         (seller, buyer), None, None, date, _evidence(ctx, noun.sent, noun.idx, noun.idx + len(noun.text))
     )
@@ -2423,7 +2426,7 @@ def _delivery(ctx: _Ctx, verb: Token) -> Iterator[Fact]:
     maker = seller or _maker_of_goods(ctx, goods, verb)
     if maker is None or maker == buyers[0]:
         return
-    date = _date_for(ctx, verb, verb.sent) or _recent(ctx, verb)
+    date = _dated(ctx, verb)
     evidence = _evidence(ctx, verb.sent, verb.idx, verb.idx + len(verb.text))
     yield Contract((maker, buyers[0]), None, None, date, evidence)
     yield Event("06", "deliver", (maker, buyers[0]), None, date, evidence)
@@ -2472,6 +2475,11 @@ def _once(facts: Iterable[Fact]) -> list[Fact]:
     return out
 
 
+def _dated(ctx: _Ctx, tok: Token) -> TimeValue | None:
+    """The date of what ``tok`` says happened: its sentence's, else the recent past's."""
+    return _date_for(ctx, tok, tok.sent) or _recent(ctx, tok)
+
+
 def _infinitive_of(verb: Token) -> bool:
     """Whether ``verb`` takes its subject from the verb above: "agreed to sell", "was chosen
     to buy" (the parse may call the latter a clause of purpose), "will buy and sell"."""
@@ -2503,7 +2511,7 @@ def _sale(ctx: _Ctx, verb: Token) -> Contract | None:
         return None
     if isinstance(seller, Mention) and _full_person(seller):
         return None
-    date = _date_for(ctx, verb, verb.sent) or _recent(ctx, verb)
+    date = _dated(ctx, verb)
     return Contract(
         (seller, buyers[0]), None, None, date, _evidence(ctx, verb.sent, verb.idx, verb.idx + len(verb.text))
     )
