@@ -78,3 +78,16 @@ def test_paragraph_breaks_follow_the_per_token_rule(text: str) -> None:
     got = breaks(model.make_doc(text)).to_array([SENT_START]).tolist()
     want = _reference_breaks(model.make_doc(text)).to_array([SENT_START]).tolist()
     assert got == want
+
+
+def test_numpy_matrix_products_give_stock_spacys_annotations(texts: list[str]) -> None:
+    import spacy
+
+    ours = nlp.load(fast=False)
+    stock = spacy.load(nlp.MODEL, exclude=list(nlp.EXCLUDED))
+    stock.add_pipe("paragraph_breaks", before="parser")
+    # The point of the comparison: our model multiplies through numpy's BLAS, stock spaCy through blis.
+    assert not ours.get_pipe("tok2vec").model.ops.use_blis
+    assert stock.get_pipe("tok2vec").model.ops.use_blis
+    for a, b in zip(nlp.pipe(texts, ours), stock.pipe(texts), strict=True):
+        assert a.to_array(ATTRS).tolist() == b.to_array(ATTRS).tolist(), a.text[:60]
