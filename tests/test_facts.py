@@ -1511,3 +1511,14 @@ def test_two_peoples_words_to_one_newspaper_are_two_statement_events() -> None:
     speeches = [p for f, _, p in events(g) if f == "01"]
     assert any(p >= {"Jane Doe"} and "John Roe" not in p for p in speeches)
     assert any(p >= {"John Roe"} and "Jane Doe" not in p for p in speeches)
+
+
+def test_a_statement_event_includes_who_acts_in_the_words_reported() -> None:
+    g = build(
+        "Minister Jane Doe said Kappa Ltd would close its plant. "
+        'John Roe said: "We are working closely with our colleagues at Quorvane on the plan."'
+    )
+    speeches = [p for f, _, p in events(g) if f == "01"]
+    assert any(p >= {"Jane Doe", "Kappa Ltd"} for p in speeches)
+    assert any(p >= {"John Roe", "Quorvane"} for p in speeches)
+    assert {e.name: e.type.value for e in g.entities}.get("Quorvane") == "Organisation"

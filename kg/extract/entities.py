@@ -273,6 +273,12 @@ def _near_person(doc: Doc, prep: Token) -> bool:
     )
 
 
+# People who work somewhere: "colleagues at X" (not "students at", "players at": places too).
+_STAFF = frozenset(
+    ["colleague", "staff", "employee", "worker", "executive", "official", "engineer", "manager"]
+)
+
+
 def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> set[str]:
     """Typing cues from the mention's own words and its syntactic context."""
     hints: set[str] = set()
@@ -352,6 +358,9 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         k = lo - 2
         if doc[k].lower_ in lx.TITLE_WORDS:
             hints.add("org:title-of")
+        elif doc[lo - 1].lower_ == "at" and doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in _STAFF:
+            # "our colleagues at X", "engineers at X": where people work.
+            hints.add("org:staff-at")
     # "X's models", "X's shares": what an organisation has.
     if hi + 1 < len(doc) and doc[hi].tag_ == "POS":
         k = hi + 1

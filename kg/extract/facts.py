@@ -3518,8 +3518,15 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
         # to Jane Doe's death", "told Acme".
         # (Not the outlet told: two people's words to one newspaper are two statements.)
         outlets = {st.outlet for st in said}
+        # And whom the words are about, as GDELT's second actor: who acts in the clause they
+        # report ("said Acme Corp would cut jobs", "We are working with Acme Corp").
         about = (
-            [a for a in _participants(ctx, tok) if _is_actor(a) and a not in outlets]
+            [
+                a
+                for t in [tok, *_reported(tok)]
+                for a in _participants(ctx, t)
+                if _is_actor(a) and a not in outlets
+            ]
             if tok.pos_ == "VERB"
             else []
         )
@@ -3529,6 +3536,16 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
             date = _anchor_for(ctx, _arg_keys([st.speaker for st in said]))
         date = date or _recent(ctx, tok)
         yield Event("01", tok.lemma_.lower(), who, None, date, said[0].evidence)
+
+
+def _reported(verb: Token) -> list[Token]:
+    """The verbs of the clause a speech verb reports: its clausal complement ("said the plan
+    would fail"), or the quotation it is set into ('"We will win," he said', parsed either way).
+    """
+    out = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head.dep_ == "ROOT":
+        out.append(verb.head)
+    return out
 
 
 # Nouns that speak for someone else: "a spokesman for X", "X's spokeswoman", "a statement from X".

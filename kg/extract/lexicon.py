@@ -194,6 +194,8 @@ PERSON_NOUNS = frozenset(
         "financier",
         "trader",
         "lawyer",
+        "colleague",
+        "counterpart",
         "solicitor",
         "barrister",
         "doctor",
