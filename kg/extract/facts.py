@@ -3520,22 +3520,26 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
         outlets = {st.outlet for st in said}
         # And whom the words are about, as GDELT's second actor: who acts in the clause they
         # report ("said Acme Corp would cut jobs", "We are working with Acme Corp").
-        about = (
-            [
-                a
-                for t in [tok, *_reported(tok)]
-                for a in _participants(ctx, t)
-                if _is_actor(a) and a not in outlets
-            ]
-            if tok.pos_ == "VERB"
-            else []
-        )
+        reported = _reported(tok) if tok.pos_ == "VERB" else []
+        # "We" and "I" in the words are the speaker's side, whatever they were resolved to.
+        selves = {
+            a for c in reported for t in c.subtree if t.lower_ in _FIRST_PERSON for a in _span_args(ctx, t)
+        }
+        about = [
+            a
+            for t in ([tok, *reported] if tok.pos_ == "VERB" else [])
+            for a in _participants(ctx, t)
+            if _is_actor(a) and a not in outlets and a not in selves
+        ]
         who = tuple(dict.fromkeys([*(st.speaker for st in said), *about]))
         date = _date_for(ctx, tok, tok.sent)
         if date is None and _tense(tok) == "past":
             date = _anchor_for(ctx, _arg_keys([st.speaker for st in said]))
         date = date or _recent(ctx, tok)
         yield Event("01", tok.lemma_.lower(), who, None, date, said[0].evidence)
+
+
+_FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
 
 
 def _reported(verb: Token) -> list[Token]:
