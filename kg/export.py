@@ -65,10 +65,18 @@ class GraphFiles:
 
     def write(self, units: list[list[ox.Quad]]) -> bytes:
         """Append the chunk ``units`` to both files; returns the chunk's union as Turtle."""
-        quads = sorted((q for u in units for q in u), key=lambda q: (str(q.graph_name), str(q.subject)))
-        triples = sorted(
-            (t for u in units for t in dict.fromkeys(q.triple for q in u)), key=lambda t: str(t.subject)
-        )
+        # Grouped, not sorted: a unit is one subject's, so grouping by graph then subject in order
+        # of appearance gives the files the same shape at a fraction of a sort's cost.
+        by_graph: dict[Any, dict[Any, list[ox.Quad]]] = {}
+        for u in units:
+            for q in u:
+                by_graph.setdefault(q.graph_name, {}).setdefault(q.subject, []).append(q)
+        quads = [q for subjects in by_graph.values() for qs in subjects.values() for q in qs]
+        by_subject: dict[Any, list[ox.Triple]] = {}
+        for u in units:
+            for t in dict.fromkeys(q.triple for q in u):
+                by_subject.setdefault(t.subject, []).append(t)
+        triples = [t for ts in by_subject.values() for t in ts]
         trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b""
         turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
         self._add(self._files[0], trig)
