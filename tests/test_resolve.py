@@ -339,3 +339,18 @@ def test_a_full_stop_after_a_company_suffix_is_no_part_of_its_name() -> None:
     ents = by_name(story("Mira Systems has cut ties with Zorbex Corp. Zorbex Corp said it was calm."))
     assert "Zorbex Corp" in ents and "Zorbex Corp." not in ents
     assert "Acme Inc." in by_name(story("Shares of Acme Inc. rose on Monday."))
+
+
+def test_institutions_named_after_people_offices_named_after_posts_and_comma_joined_names() -> None:
+    ents = by_name(
+        story(
+            "Jane Doe trained at Alder's Hospital Medical School, University of Wexmoor. "
+            "The Office of the Deputy Prime Minister said the plan was sound. "
+            "Quorvane, Inc. opened a plant in Wexmoor."
+        )
+    )
+    orgs = {n for n, e in ents.items() if e.type.value == "Organisation"}
+    assert {"Alder's Hospital Medical School", "University of Wexmoor"} <= orgs
+    assert "Office of the Deputy Prime Minister" in orgs and "Office" not in ents
+    assert "Quorvane, Inc." in orgs or "Quorvane" in orgs
+    assert not any(e.type.value == "Product" for e in ents.values())

@@ -172,16 +172,36 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# Institutions named after a person or saint with a possessive: "Guy's Hospital".
+_NAMED_INSTITUTIONS = frozenset(
+    ["hospital", "school", "college", "university", "church", "cathedral", "chapel", "infirmary", "academy"]
+)
+
+
+# Legal forms written after a comma: "Acme, Inc.".
+_SUFFIX_WORDS = frozenset(["inc", "ltd", "llc", "llp", "lp", "plc", "corp", "co", "sa", "ag", "nv", "gmbh"])
+
+
 def _split(tokens: list[Token]) -> list[list[Token]]:
     """Split merged spans at possessives and slashes: "A's B" -> A, B."""
     parts: list[list[Token]] = [[]]
     for n, t in enumerate(tokens):
         # A plural possessive inside a name stays: "Workers' Union", "Magistrates' Court".
         plural_name = t.text in {"'", "’"} and 0 < n < len(tokens) - 1 and tokens[n - 1].text.endswith("s")
+        # So does a founder's or saint's name before an institution: "Guy's Hospital", "St John's College".
+        plural_name = plural_name or (
+            t.tag_ == "POS" and 0 < n < len(tokens) - 1 and tokens[n + 1].lower_ in _NAMED_INSTITUTIONS
+        )
         if not plural_name and (
             t.tag_ == "POS"
             or t.text in {"/", "’s", "'s", "–", "—", "(", ")", "[", "]", "<", ">"}
             or (t.text == "-" and n > 0 and tokens[n - 1].whitespace_)
+            # Two names run together: "X Medical School, University of Y" (not "Acme, Inc.").
+            or (
+                t.text == ","
+                and n < len(tokens) - 1
+                and tokens[n + 1].lower_.rstrip(".") not in _SUFFIX_WORDS
+            )
             or (t.text.startswith(("’", "'")) and len(t.text) <= 2)
         ):
             parts.append([])
@@ -1072,13 +1092,25 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if label_ == "ORG":
             # "Acme Executive Vice President Jane Doe": the title is not part of the name.
             follows = doc[ent.end] if ent.end < len(doc) else None
+            if len(toks) > 2 and (
+                (toks[-1].lower_ in lx.TITLE_WORDS and {"of", "for"} & {t.lower_ for t in toks[-3:-1]})
+                or (toks[-1].lower_ in {"of", "for", "the"} and {"of", "for"} & {t.lower_ for t in toks[-2:]})
+            ):
+                # "the Office of the Deputy" + "Prime Minister", "the Office of the" + ...: an
+                # office named after a post runs through the whole title.
+                while (
+                    follows is not None and follows.text[:1].isupper() and follows.pos_ in {"PROPN", "NOUN"}
+                ):
+                    toks.append(follows)
+                    covered.add(follows.i)
+                    follows = doc[follows.i + 1] if follows.i + 1 < len(doc) else None
             while (
                 follows is not None
                 and follows.text[:1].isupper()
                 and len(toks) > 1
                 and toks[-1].lower_ in lx.TITLE_WORDS
                 and toks[-1].lower_ not in lx.ORG_SUFFIXES
-                and toks[-2].lower_ not in {"of", "for", "and", "&"}
+                and toks[-2].lower_ not in {"of", "for", "and", "&", "the"}
             ):
                 covered.discard(toks[-1].i)
                 toks = toks[:-1]
