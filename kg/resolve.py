@@ -337,6 +337,15 @@ def resolve(
             if " " in base or suffixed or (prelim.get(ks[0]) != "Person" and prelim.get(other) != "Person"):
                 uf.union(ks[0], other)
 
+    # A country's names are one place: "Britain", "the UK", "United Kingdom".
+    countries: dict[str, list[str]] = defaultdict(list)
+    for k in groups:
+        if prelim.get(k) == "Place" and (country := lx.country_of(k)) is not None:
+            countries[country].append(k)
+    for ks in countries.values():
+        for other in ks[1:]:
+            uf.union(ks[0], other)
+
     # Acronyms the text defines, then acronyms whose initials fit exactly one name.
     for short, long in acronyms:
         a, b = lx.fold(short), lx.fold(long)

@@ -354,3 +354,15 @@ def test_institutions_named_after_people_offices_named_after_posts_and_comma_joi
     assert "Office of the Deputy Prime Minister" in orgs and "Office" not in ents
     assert "Quorvane, Inc." in orgs or "Quorvane" in orgs
     assert not any(e.type.value == "Product" for e in ents.values())
+
+
+def test_a_countrys_names_are_one_place() -> None:
+    ents = story(
+        "Quorvane Ltd will build a plant in Britain. The UK economy grew.",
+        "Jane Doe moved to America in May. The US market fell.",
+    )
+    places = [e for e in ents if e.type.value == "Place"]
+    uk = [e for e in places if {"Britain", "UK"} & {e.name, *e.aliases}]
+    us = [e for e in places if {"America", "US"} & {e.name, *e.aliases}]
+    assert len(uk) == 1 and {"Britain", "UK"} <= {uk[0].name, *uk[0].aliases}
+    assert len(us) == 1 and {"America", "US"} <= {us[0].name, *us[0].aliases}
