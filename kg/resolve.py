@@ -56,6 +56,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "org:title-after": ("Organisation", 2.0),
     "org:title-of": ("Organisation", 2.0),
     "org:staff-at": ("Organisation", 1.5),
+    "org:the-plural": ("Organisation", 1.5),
     "org:noun-after": ("Organisation", 1.5),
     "org:noun-before": ("Organisation", 2.0),
     "org:appos": ("Organisation", 2.0),

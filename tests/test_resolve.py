@@ -366,3 +366,14 @@ def test_a_countrys_names_are_one_place() -> None:
     us = [e for e in places if {"America", "US"} & {e.name, *e.aliases}]
     assert len(uk) == 1 and {"Britain", "UK"} <= {uk[0].name, *uk[0].aliases}
     assert len(us) == 1 and {"America", "US"} <= {us[0].name, *us[0].aliases}
+
+
+def test_a_name_with_the_is_no_person_and_a_possessive_conference_is_one_name() -> None:
+    ents = by_name(
+        story(
+            "The Waltons' record label Kappa Corps sued Quorvane Ltd on Monday. "
+            "Quorvane Ltd showed the phone at the 2010 Worldwide Developer's Conference."
+        )
+    )
+    assert ents["Waltons"].type.value == "Organisation"
+    assert "Worldwide Developer's Conference" in ents and "Worldwide Developer" not in ents

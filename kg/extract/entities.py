@@ -174,7 +174,18 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 # Institutions named after a person or saint with a possessive: "Guy's Hospital".
 _NAMED_INSTITUTIONS = frozenset(
-    ["hospital", "school", "college", "university", "church", "cathedral", "chapel", "infirmary", "academy"]
+    [
+        "hospital",
+        "school",
+        "college",
+        "university",
+        "church",
+        "cathedral",
+        "chapel",
+        "infirmary",
+        "academy",
+        "conference",
+    ]
 )
 
 
@@ -326,6 +337,9 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("place:from")
     if len(toks) == 1 and first.lower_ in lowered_words and not first.is_upper:
         hints.add("common")
+    if lo >= 1 and doc[lo - 1].lower_ == "the" and first.ent_type_ == "PERSON" and last.text.endswith("s"):
+        # A person's name takes no article: "the Beatles", "the Waltons" are a band, a family.
+        hints.add("org:the-plural")
     # Right context: "X CEO", "X software", "X-enabled".
     if hi < len(doc):
         nxt = doc[hi]
