@@ -57,6 +57,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "org:title-of": ("Organisation", 2.0),
     "org:staff-at": ("Organisation", 1.5),
     "org:the-plural": ("Organisation", 1.5),
+    "product:head": ("Product", 2.0),
     "org:noun-after": ("Organisation", 1.5),
     "org:noun-before": ("Organisation", 2.0),
     "org:appos": ("Organisation", 2.0),
@@ -207,6 +208,7 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
         "ner:PERSON" in m.hints
         and len(m.text.split()) >= 2
         and "org:suffix" not in m.hints
+        and "product:head" not in m.hints
         and not lx.is_brand(m.text)
         for m in ms
     )

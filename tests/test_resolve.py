@@ -377,3 +377,8 @@ def test_a_name_with_the_is_no_person_and_a_possessive_conference_is_one_name() 
     )
     assert ents["Waltons"].type.value == "Organisation"
     assert "Worldwide Developer's Conference" in ents and "Worldwide Developer" not in ents
+
+
+def test_a_name_ending_in_a_products_noun_is_no_person() -> None:
+    ents = by_name(story("Users bought apps from Kappa Corp's App Store. The App Store has 200 apps."))
+    assert ents["App Store"].type.value == "Product"

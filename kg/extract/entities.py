@@ -304,6 +304,22 @@ def _near_person(doc: Doc, prep: Token) -> bool:
     )
 
 
+# Last words of product names that are no one's surname.
+_PRODUCT_HEADS = frozenset(
+    [
+        "store",
+        "app",
+        "apps",
+        "phone",
+        "browser",
+        "software",
+        "smartphone",
+        "tablet",
+        "laptop",
+        "processor",
+        "os",
+    ]
+)
 # People who work somewhere: "colleagues at X" (not "students at", "players at": places too).
 _STAFF = frozenset(
     ["colleague", "staff", "employee", "worker", "executive", "official", "engineer", "manager"]
@@ -337,6 +353,9 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("place:from")
     if len(toks) == 1 and first.lower_ in lowered_words and not first.is_upper:
         hints.add("common")
+    if len(toks) > 1 and last.lower_ in _PRODUCT_HEADS and last.text[:1].isupper():
+        # No one's surname: "App Store", "Acme Phone".
+        hints.add("product:head")
     if lo >= 1 and doc[lo - 1].lower_ == "the" and first.ent_type_ == "PERSON" and last.text.endswith("s"):
         # A person's name takes no article: "the Beatles", "the Waltons" are a band, a family.
         hints.add("org:the-plural")
