@@ -1024,6 +1024,10 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             shared = a & b
             if not shared:
                 continue
+            if ev.family == "01" and len(shared) < 2 and not (a <= b or b <= a):
+                # Statements join by their speakers: two people's words about one company, or one
+                # person's about two, are two statements.
+                continue
             fit = _date_fit(m.date, ev.date, len(shared))
             if fit is None:
                 continue

@@ -1522,3 +1522,11 @@ def test_a_statement_event_includes_who_acts_in_the_words_reported() -> None:
     assert any(p >= {"Jane Doe", "Kappa Ltd"} for p in speeches)
     assert any(p >= {"John Roe", "Quorvane"} for p in speeches)
     assert {e.name: e.type.value for e in g.entities}.get("Quorvane") == "Organisation"
+
+
+def test_two_peoples_statements_about_one_company_stay_two_events() -> None:
+    g = build("Jane Doe said Kappa Corp would cut jobs.", "John Roe said Kappa Corp would grow.")
+    speeches = [p for f, _, p in events(g) if f == "01"]
+    assert any(p >= {"Jane Doe", "Kappa Corp"} for p in speeches)
+    assert any(p >= {"John Roe", "Kappa Corp"} for p in speeches)
+    assert not any(p >= {"Jane Doe", "John Roe"} for p in speeches)
