@@ -1530,3 +1530,18 @@ def test_two_peoples_statements_about_one_company_stay_two_events() -> None:
     assert any(p >= {"Jane Doe", "Kappa Corp"} for p in speeches)
     assert any(p >= {"John Roe", "Kappa Corp"} for p in speeches)
     assert not any(p >= {"Jane Doe", "John Roe"} for p in speeches)
+
+
+def test_a_title_no_role_names_stands_for_the_person_just_named() -> None:
+    g = build(
+        "Jane Doe will set out the targets on Monday. "
+        "The chancellor is due to outline the plans. "
+        "She also wants more aid. The chancellor is travelling to Wexmoria next week."
+    )
+    assert any(f == "04" and p >= {"Jane Doe", "Wexmoria"} for f, _, p in events(g))
+    # A title an article's role names stays that role's holder.
+    g = build(
+        "Chancellor John Roe spoke on Monday. Jane Doe will set out the targets. "
+        "The chancellor is travelling to Wexmoria next week."
+    )
+    assert any(f == "04" and p >= {"John Roe", "Wexmoria"} for f, _, p in events(g))

@@ -454,6 +454,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
         [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx)]
     )
     ctx.roles += _memberships(ctx, ctx.roles)
+    ctx.introduced.update(_unnamed_title_holders(ctx))
     facts += ctx.roles
     facts += _ages(ctx)
     made = _product_families(ctx, list(_products(ctx)))
@@ -1365,6 +1366,44 @@ CORPORATE_TITLES = frozenset(
 
 # "shipowner", "chairwoman", "spokesperson": compounds that name a person.
 _PERSON_ENDINGS = ("man", "woman", "person", "owner")
+
+
+def _unnamed_title_holders(ctx: _Ctx) -> dict[int, Mention]:
+    """ "Gordon Roe will say ... The chancellor is due to ...": a title no role of the article
+    names, as the subject of a sentence, stands for the one person the sentence before has as
+    a subject; the same title further on stands for the same person.
+
+    A title some role of the article names is left to that role (see ``kg.resolve``). Maps the
+    title token to the person's mention.
+    """
+    named = {lx.fold(r.title) for r in ctx.roles}
+    named |= {t.split()[-1] for t in named if t}
+    bound: dict[str, Mention] = {}
+    found: dict[int, Mention] = {}
+    for k in range(1, len(ctx.sents)):
+        for t in ctx.sents[k]:
+            if not (
+                t.dep_ in {"nsubj", "nsubjpass"}
+                and t.lower_ in lx.TITLE_WORDS
+                and t.i not in ctx.by_token
+                and any(c.lower_ == "the" for c in t.children if c.dep_ == "det")
+            ):
+                continue
+            title = lx.fold(_title_phrase(t))
+            if not title or title in named or title.split()[-1] in named:
+                continue
+            if title not in bound:
+                before = {
+                    ctx.by_token[x.i]
+                    for x in ctx.sents[k - 1]
+                    if x.dep_ in {"nsubj", "nsubjpass"} and x.i in ctx.by_token
+                }
+                people = [m for m in before if _full_person(m)]
+                if len(people) != 1 or len(before) != 1:
+                    continue
+                bound[title] = people[0]
+            found[t.i] = bound[title]
+    return found
 
 
 def _introductions(ctx: _Ctx) -> dict[int, Mention]:
