@@ -607,9 +607,16 @@ def test_sacking_revoking_and_banning_are_events() -> None:
 
 
 def test_opinions_and_predictions_are_statements_of_their_speaker() -> None:
-    g = build("Rolf Aas believes the merger will fail. Mara Lindqvist predicted that prices would rise.")
+    g = build(
+        "Rolf Aas believes the merger will fail. Mara Lindqvist predicted that prices would rise. "
+        "Ilse Brandt estimated that over eight million phones will have been sold by June."
+    )
     n = names(g)
-    assert {n[f.speaker] for f in g.facts if isinstance(f, Statement)} == {"Rolf Aas", "Mara Lindqvist"}
+    assert {n[f.speaker] for f in g.facts if isinstance(f, Statement)} == {
+        "Rolf Aas",
+        "Mara Lindqvist",
+        "Ilse Brandt",
+    }
 
 
 def test_verbs_that_tell_a_post_give_roles() -> None:
