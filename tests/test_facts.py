@@ -1552,3 +1552,8 @@ def test_a_title_no_role_names_stands_for_the_person_just_named() -> None:
         "The chancellor is travelling to Wexmoria next week."
     )
     assert any(f == "04" and p >= {"John Roe", "Wexmoria"} for f, _, p in events(g))
+
+
+def test_a_newspaper_reporting_that_something_happened_speaks() -> None:
+    g = build("The Harbour Gazette reported on Monday that Kappa Corp would close its plant.")
+    assert ("Harbour Gazette", None) in said(g)

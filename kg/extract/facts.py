@@ -329,6 +329,7 @@ SPEECH_VERBS = frozenset(
         "emphasise",
         "emphasize",
         "predict",
+        "report",
         "estimate",
         "forecast",
         "reckon",
