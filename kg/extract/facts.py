@@ -3428,11 +3428,17 @@ def _refers_back(sent: Span) -> bool:
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 
 
+# Speech verbs that report words only with a clause: "reported that", not "reported a loss".
+_CLAUSE_ONLY = frozenset(["report"])
+
+
 def _statements(ctx: _Ctx) -> Iterator[Statement]:
     for sent in ctx.doc.sents:
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
                 continue
+            if tok.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children):
+                continue  # "reported that ..." reports words; "reported a loss" is an announcement
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj and tok.dep_ == "conj":
                 # "X turned to the books and in September said ...": the first verb's subject speaks.
