@@ -1177,12 +1177,14 @@ def test_person_of_an_organisation_is_its_member_not_of_a_town() -> None:
     g = build(
         "The grip is no big issue, said Tom Reyes of Consumer Watch. Jane Doe of Leeds agreed. "
         "Ada Kerr of the Harbour Medical Fellowship said the bill was wrong. "
-        "The Harbour Medical Fellowship's Andrew Hill said so. Norway's Jane Doe won."
+        "The Harbour Medical Fellowship's Andrew Hill said so. Norway's Jane Doe won. "
+        "Ilse Brandt, with Kappa Capital Ltd, estimated that sales would rise."
     )
     assert {(p, t, o) for p, t, o, _ in posts(g)} == {
         ("Tom Reyes", "member", "Consumer Watch"),
         ("Ada Kerr", "member", "Harbour Medical Fellowship"),
         ("Andrew Hill", "member", "Harbour Medical Fellowship"),
+        ("Ilse Brandt", "member", "Kappa Capital Ltd"),
     }
     # The evidence spans name and organisation in text order, whichever comes first.
     assert all(v.start < v.end for f in g.facts if isinstance(f, Role) for v in f.evidence)

@@ -1533,9 +1533,13 @@ def _memberships(ctx: _Ctx, roles: Sequence[Role]) -> list[Role]:
             continue
         if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
             org = ctx.by_token.get(span.start - 2)  # "Acme's Jane Doe said"
-        elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-            k = span.end + 1
-            if doc[k].lower_ == "the" and k + 1 < len(doc):
+        elif span.end + 1 < len(doc) and (
+            doc[span.end].lower_ == "of"
+            or (doc[span.end].text == "," and doc[span.end + 1].lower_ in {"of", "with", "at", "from"})
+        ):
+            # "Jane Doe of Acme", "Jane Doe, with Acme, estimated ...".
+            k = span.end + 1 if doc[span.end].lower_ == "of" else span.end + 2
+            if k < len(doc) and doc[k].lower_ == "the" and k + 1 < len(doc):
                 k += 1
             org = ctx.by_token.get(k)
         else:
