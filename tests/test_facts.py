@@ -1559,3 +1559,15 @@ def test_a_title_no_role_names_stands_for_the_person_just_named() -> None:
 def test_a_newspaper_reporting_that_something_happened_speaks() -> None:
     g = build("The Harbour Gazette reported on Monday that Kappa Corp would close its plant.")
     assert ("Harbour Gazette", None) in said(g)
+
+
+def test_what_a_named_actor_wants_is_demanded() -> None:
+    ev = events(
+        build(
+            "The Conservative Party wants a sunset clause in the bill. "
+            "Kappa Corp wants $20bn in damages. Consumers want cheaper phones."
+        )
+    )
+    assert any(f == "10" and "Conservative Party" in p for f, _, p in ev)
+    assert any(f == "10" and "Kappa Corp" in p for f, _, p in ev)
+    assert sum(f == "10" for f, _, _ in ev) == 2

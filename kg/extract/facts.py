@@ -2661,6 +2661,14 @@ def _family(tok: Token) -> str | None:
         )
         if asked or (lemma == "ask" and "for" in preps):
             return "10" if lemma == "want" else "02"
+        if (
+            lemma == "want"
+            and any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM", "SYM"} for c in tok.children)
+            and any(s.ent_type_ in {"ORG", "PERSON", "NORP", "GPE"} for s in _subjects(tok))
+        ):
+            # "the Tories want a sunset clause", "Acme wants $20bn in damages": what a named
+            # actor wants is demanded; "consumers want cheaper phones" is no event.
+            return "10"
         return None
     if lemma == "agree" and tok.pos_ == "VERB":
         # Agreeing to do something or on terms; "analysts agree that ..." is an opinion.
