@@ -57,6 +57,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "org:title-of": ("Organisation", 2.0),
     "org:staff-at": ("Organisation", 1.5),
     "org:the-plural": ("Organisation", 1.5),
+    "org:government": ("Organisation", 3.0),
     "product:head": ("Product", 2.0),
     "org:noun-after": ("Organisation", 1.5),
     "org:noun-before": ("Organisation", 2.0),
@@ -673,6 +674,13 @@ def _canonical(keys: Sequence[str], groups: dict[str, list[Mention]], kind: str)
         )
 
     best = max(forms, key=rank)
+    if best.islower():
+        # "the government" of a country no mention names in full: the name the extraction gave.
+        given = [
+            h.removeprefix(ALIAS) for k in keys for m in groups[k] for h in m.hints if h.startswith(ALIAS)
+        ]
+        if given:
+            return min(given)
     # A defined expansion without mentions of its own still names the entity.
     for k in keys:
         if not groups[k] and len(k.split()) > len(best.split()):

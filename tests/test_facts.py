@@ -1571,3 +1571,26 @@ def test_what_a_named_actor_wants_is_demanded() -> None:
     assert any(f == "10" and "Conservative Party" in p for f, _, p in ev)
     assert any(f == "10" and "Kappa Corp" in p for f, _, p in ev)
     assert sum(f == "10" for f, _, _ in ev) == 2
+
+
+def test_the_government_of_a_story_is_its_countrys_government() -> None:
+    g = build(
+        "Tory MPs said the government should act. The government has given way over the bill.",
+        "The UK government welcomed the plan on Monday.",
+        "Jane Doe said the government had failed.",
+    )
+    govs = [e for e in g.entities if e.type.value == "Organisation" and "overnment" in e.name]
+    assert len(govs) == 1 and govs[0].name == "UK government"
+    assert "government" in govs[0].aliases
+    assert any(f == "08" and p >= {"UK government"} for f, _, p in events(g))
+    # With no country in the story, "the government" is nobody's in particular.
+    assert govs[0].articles == ("f0", "f1")
+
+
+def test_a_government_is_no_companys_chief_executive_post() -> None:
+    g = build(
+        "Kappa Motors Corp named Jane Doe its chief executive. She replaces John Roe, "
+        "who was appointed by the government as both chief executive and chairman in 2009 during "
+        "the company's bankruptcy, Tory MPs said."
+    )
+    assert ("John Roe", "chief executive", "Kappa Motors Corp", True) in posts(g)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -1257,8 +1258,99 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 hints=tuple(sorted(hints)),
             )
         )
+    mentions += _home_government(doc, article, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+# Words of one country's politics, which tell whose "the government" is when no country is named
+# beside it: British parties and seats of power.
+COUNTRY_POLITICS = {
+    "United Kingdom": frozenset(
+        [
+            "tory",
+            "tories",
+            "lib dem",
+            "lib dems",
+            "liberal democrat",
+            "liberal democrats",
+            "ukip",
+            "downing street",
+            "whitehall",
+            "westminster",
+            "house of commons",
+            "commons",
+            "holyrood",
+        ]
+    ),
+}
+
+
+def home_country(doc: Doc, mentions: Sequence[Mention]) -> str | None:
+    """The country an article is about: the one its names and words point at most, if one does.
+
+    A country counts once per mention of it (its name, its government), and once per word of
+    its politics ("Tories", "Whitehall"); a tie names none.
+    """
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        gov = next((h[4:] for h in m.hints if h.startswith("gov:")), None)
+        country = gov or (lx.country_of(m.text) if "place:gazetteer" in m.hints else None)
+        if country:
+            votes[country] += 1
+    words = [t.lower_ for t in doc]
+    pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+    triples = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+    for country, politics in COUNTRY_POLITICS.items():
+        votes[country] += sum(w in politics for w in words) + len(politics & (pairs | triples))
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _home_government(doc: Doc, article: Article, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "the government" with no country beside it: the government of the article's country.
+
+    In a story of Tories and Whitehall, "MPs said the government should act" names the UK's
+    government, one entity with "the UK government" of any article (see ``_government_hints``).
+    """
+    bare = [
+        t
+        for t in doc
+        if t.lower_ in GOVERNMENT_NOUNS
+        and t.pos_ == "NOUN"
+        and t.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in t.children)
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of")
+    ]
+    if not bare:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    bare = [t for t in bare if not any(a <= t.idx < b for a, b in taken)]
+    country = home_country(doc, mentions) if bare else None
+    if country is None:
+        return []
+    out = []
+    for t in bare:
+        sent = t.sent
+        name = f"{country} {t.text.capitalize()}"
+        hints = {f"{SAME}{lx.fold(name)}", f"{ALIAS}{name}", f"gov:{country}", "org:government"}
+        out.append(
+            Mention(
+                text=t.text,
+                label="Organisation",
+                article_id=article.id,
+                start=t.idx,
+                end=t.idx + len(t.text),
+                sent_start=sent.start_char,
+                sent_end=sent.end_char,
+                sentence=sent.text,
+                hints=tuple(sorted(hints)),
+            )
+        )
+    return out
 
 
 def acronym_definitions(doc: Doc) -> list[tuple[str, str]]:

@@ -942,7 +942,7 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
             or lx.fold(m.text) in ctx.products
         ):
             continue
-        if noun in _ORG_HEADS and (
+        if (noun in _ORG_HEADS or tok.lower_ in CORPORATE_TITLES) and (
             (m.text.lower().rsplit(" ", 1)[-1] in GOVERNMENT_NOUNS and noun not in GOVERNMENT_NOUNS)
             or ("org:party" in m.hints and noun != "party")
         ):
