@@ -1594,3 +1594,12 @@ def test_a_government_is_no_companys_chief_executive_post() -> None:
         "the company's bankruptcy, Tory MPs said."
     )
     assert ("John Roe", "chief executive", "Kappa Motors Corp", True) in posts(g)
+
+
+def test_a_member_of_the_consortium_just_named_is_its_partner() -> None:
+    g = build(
+        "Kappa Air Ltd, a Quandle-led consortium, signed a contract on Monday. "
+        "Zorbex Engines Corp, part of the consortium, will supply engines."
+    )
+    pairs = {frozenset((names(g)[f.a], names(g)[f.b])) for f in g.facts if isinstance(f, Partnership)}
+    assert frozenset({"Kappa Air Ltd", "Zorbex Engines Corp"}) in pairs

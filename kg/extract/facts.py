@@ -466,6 +466,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts += made
     facts += _partners(ctx)
     facts += _groupings(ctx)
+    facts += _named_members(ctx)
     facts += _joint_work(ctx)
     facts += _contracts(ctx)
     facts += _once(_unpriced_deals(ctx))
@@ -2105,6 +2106,53 @@ def _groupings(ctx: _Ctx) -> Iterator[Partnership]:
             for o in orgs:
                 yield Partnership(name, o, evidence)
         yield from _pairwise(orgs, evidence)
+
+
+def _called(ctx: _Ctx, m: Mention, word: str) -> bool:
+    """Whether the text sets ``word`` beside the mention's name: "AirCo, a ... consortium"."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(
+        c.dep_ == "appos" and c.lemma_.lower() == word for c in span.root.children
+    )
+
+
+def _named_members(ctx: _Ctx) -> Iterator[Partnership]:
+    """ "Acme, part of the consortium, will supply engines": a member of the grouping just named."""
+    for tok in ctx.doc:
+        if not (tok.pos_ == "NOUN" and tok.lower_ in {"part", "member"} and tok.dep_ in {"appos", "attr"}):
+            continue
+        member = tok.head if tok.dep_ == "appos" else next(iter(_subjects(tok.head)), None)
+        group = next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in GROUPING_WORDS and p.i not in ctx.by_token
+            ),
+            None,
+        )
+        if member is None or group is None or member.i not in ctx.by_token:
+            continue
+        org = ctx.by_token[member.i]
+        # The grouping the story named last as such: "AirCo, a consortium of ...", "the AirCo consortium".
+        word, floor = group.lemma_.lower(), _floor_of(ctx, tok)
+        named = [
+            m
+            for m in ctx.mentions
+            if floor <= m.start < org.start
+            and m is not org
+            and _is_actor(m)
+            and not _is_person(m)
+            and word in m.sentence.lower()
+        ]
+        named = [m for m in named if _called(ctx, m, word)] or [
+            m for m in named if word in lx.fold(m.text).split() or "ner:ORG" in m.hints
+        ]
+        name = named[-1] if named else None
+        if name is None or not _is_actor(org) or _is_person(org):
+            continue
+        yield Partnership(name, org, _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text)))
 
 
 def _pairwise(orgs: Sequence[Arg], evidence: tuple[Evidence, ...]) -> Iterator[Partnership]:
