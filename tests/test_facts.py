@@ -1603,3 +1603,16 @@ def test_a_member_of_the_consortium_just_named_is_its_partner() -> None:
     )
     pairs = {frozenset((names(g)[f.a], names(g)[f.b])) for f in g.facts if isinstance(f, Partnership)}
     assert frozenset({"Kappa Air Ltd", "Zorbex Engines Corp"}) in pairs
+
+
+def test_an_unowned_report_speaks_for_the_organisation_that_spoke_last() -> None:
+    g = build(
+        "Housing plans were flawed, the Wexmoor Audit Committee said on Monday. "
+        "Jane Doe said she was working with colleagues at Quorvane Ltd. "
+        "The report said there was too little attention paid to water. "
+        "Building rules are too lax, it said."
+    )
+    quotes = {(names(g)[f.speaker], f.quote[:8]) for f in g.facts if isinstance(f, Statement)}
+    assert ("Wexmoor Audit Committee", "there wa") in quotes
+    assert ("Wexmoor Audit Committee", "Building") in quotes
+    assert not any(who == "Quorvane Ltd" for who, _ in quotes)

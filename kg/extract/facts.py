@@ -3488,11 +3488,17 @@ def _refers_back(sent: Span) -> bool:
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 
 
+# Documents that speak: "the report said".
+_DOCUMENTS = frozenset(["report", "study", "survey", "review", "inquiry"])
 # Speech verbs that report words only with a clause: "reported that", not "reported a loss".
 _CLAUSE_ONLY = frozenset(["report"])
 
 
 def _statements(ctx: _Ctx) -> Iterator[Statement]:
+    # The organisation that spoke last, and whether the last speaking subject was a document
+    # ("The report said ... , it said"): a document with no owner named speaks for that one.
+    last_org: Arg | None = None
+    document = False
     for sent in ctx.doc.sents:
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
@@ -3512,6 +3518,11 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
                 # vice president Jane Doe said"): the one nearer the verb speaks.
                 first = min(subj, key=lambda c: abs(c.i - tok.i))
                 speaker = _speaker(ctx, first)
+                unowned = first.lower_ in _DOCUMENTS and speaker is None
+                if unowned or (first.lower_ == "it" and document):
+                    # "The committee said ... The report said ...": the committee's report.
+                    speaker = last_org
+                document = unowned or (first.lower_ == "it" and document)
                 # "Acme and Beta said": each of them.
                 also = [a for c in first.conjuncts if (a := _speaker(ctx, c)) is not None and _is_actor(a)]
             elif tok.i > sent.start and tok.i - 1 in ctx.by_token and _full_person(ctx.by_token[tok.i - 1]):
@@ -3553,6 +3564,8 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             if not quote and outlet is None:
                 continue
             evidence = _evidence(ctx, sent, tok.idx, tok.idx + len(tok.text))
+            if isinstance(speaker, Mention) and not _is_person(speaker) and _is_actor(speaker):
+                last_org = speaker
             for who in dict.fromkeys([speaker, *also]):
                 yield Statement(who, outlet, quote[:1000], evidence)
 
