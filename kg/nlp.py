@@ -167,16 +167,27 @@ class TokenAttrs:
         # with none of one pattern's values cannot match it, so the matcher is skipped.
         self.needs: list[list[tuple[int, frozenset[int]]]] = []
         self.exact = self.lemmatizer.mode == "rule" and not self.lemmatizer.overwrite
+        # The longest multi-token rule, when every one has a fixed length (no "OP"), else 0.
+        self.width = 0
+        fixed = True
         for key in range(len(self.ruler.attrs)):
             _, patterns = self.ruler.matcher.get(str(key))
             if any(len(p) > 1 for p in patterns):
                 self.multi.add(str(key), patterns)
                 self.needs.extend(self._needs(p) for p in patterns if len(p) > 1)
+                fixed = fixed and not any("OP" in spec for p in patterns for spec in p)
+                self.width = max(self.width, *(len(p) for p in patterns))
             elif any(set(spec) - self.READS for p in patterns for spec in p):
                 self.exact = False
             if set(self.ruler.attrs[key]) - set(self.values):
                 self.exact = False
         self.rule_deps = self._rule_deps()
+        if not fixed or not all(self.needs):
+            self.width = 0
+        # The LOWER and DEP values some token of every multi-token match shows.
+        self.hot = [
+            frozenset().union(*(v for need in self.needs for c, v in need if c == col)) for col in (0, 1)
+        ]
 
     def _needs(self, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
         """(attribute column, values) that a Doc must show somewhere for ``pattern`` to match."""
@@ -295,12 +306,39 @@ class TokenAttrs:
         present = [set(col) for col in doc.to_array([LOWER, DEP]).T.tolist()]
         if self.needs and not any(all(present[c] & vals for c, vals in need) for need in self.needs):
             return found
-        for match_id, start, end in self.multi(doc, allow_missing=True):
+        for match_id, start, end in self._matches(doc):
             key = int(self.vocab.strings[match_id])
             index = self.ruler.indices[key]
             i = (start if index >= 0 else end) + index
             found.setdefault(i, []).append(key)
         return found
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The multi-token rules' matches, looked for only around the tokens that can be part of one.
+
+        Every rule is ``width`` tokens long at most and needs a token with one of the ``hot``
+        values, so a match lies within ``width - 1`` tokens of such a token: the matcher runs on
+        those stretches alone (merged where they overlap), not on the whole article.
+        """
+        if not self.width:
+            return list(self.multi(doc, allow_missing=True))
+        from spacy.attrs import DEP, LOWER
+
+        cols = doc.to_array([LOWER, DEP]).tolist()
+        reach = self.width - 1
+        windows: list[list[int]] = []
+        for j, (low, dep) in enumerate(cols):
+            if low in self.hot[0] or dep in self.hot[1]:
+                a, b = max(0, j - reach), min(len(doc), j + reach + 1)
+                if windows and a <= windows[-1][1]:
+                    windows[-1][1] = b
+                else:
+                    windows.append([a, b])
+        return [
+            (match_id, a + start, a + end)
+            for a, b in windows
+            for match_id, start, end in self.multi(doc[a:b], allow_missing=True)
+        ]
 
     def _apply(self, doc: Doc, i: int, multi_keys: list[int]) -> None:
         """The original ruler's rules for token ``i`` in the ruler's order, then the lemmatizer."""

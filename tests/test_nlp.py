@@ -24,6 +24,9 @@ TRICKY = [
     "Shr 1.20 dlrs vs 1.10 dlrs\nNet 4.5 mln vs 3.9 mln\nRevs 120 mln vs 110 mln",
     '"We will not back down," said Jane Roe, 51, chief executive of Quillon Systems Inc.',
     "U.S. officials said the E.U. wasn't told. The CEO's remarks (in May) drew criticism.",
+    # Two-token rules at a text's very start and end, and back to back.
+    "There is.",
+    "Gotta go, let's: they said there was",
 ]
 
 
