@@ -303,28 +303,27 @@ class TokenAttrs:
             return found
         from spacy.attrs import DEP, LOWER
 
-        present = [set(col) for col in doc.to_array([LOWER, DEP]).T.tolist()]
+        cols = doc.to_array([LOWER, DEP])
+        present = [set(col) for col in cols.T.tolist()]
         if self.needs and not any(all(present[c] & vals for c, vals in need) for need in self.needs):
             return found
-        for match_id, start, end in self._matches(doc):
+        for match_id, start, end in self._matches(doc, cols.tolist()):
             key = int(self.vocab.strings[match_id])
             index = self.ruler.indices[key]
             i = (start if index >= 0 else end) + index
             found.setdefault(i, []).append(key)
         return found
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _matches(self, doc: Doc, cols: list[list[int]]) -> list[tuple[int, int, int]]:
         """The multi-token rules' matches, looked for only around the tokens that can be part of one.
 
         Every rule is ``width`` tokens long at most and needs a token with one of the ``hot``
         values, so a match lies within ``width - 1`` tokens of such a token: the matcher runs on
-        those stretches alone (merged where they overlap), not on the whole article.
+        those stretches alone (merged where they overlap), not on the whole article. ``cols``
+        holds each token's LOWER and DEP.
         """
         if not self.width:
             return list(self.multi(doc, allow_missing=True))
-        from spacy.attrs import DEP, LOWER
-
-        cols = doc.to_array([LOWER, DEP]).tolist()
         reach = self.width - 1
         windows: list[list[int]] = []
         for j, (low, dep) in enumerate(cols):
