@@ -173,23 +173,6 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-# Institutions named after a person or saint with a possessive: "Guy's Hospital".
-_NAMED_INSTITUTIONS = frozenset(
-    [
-        "hospital",
-        "school",
-        "college",
-        "university",
-        "church",
-        "cathedral",
-        "chapel",
-        "infirmary",
-        "academy",
-        "conference",
-    ]
-)
-
-
 # Legal forms written after a comma: "Acme, Inc.".
 _SUFFIX_WORDS = frozenset(["inc", "ltd", "llc", "llp", "lp", "plc", "corp", "co", "sa", "ag", "nv", "gmbh"])
 
@@ -202,7 +185,7 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
         plural_name = t.text in {"'", "’"} and 0 < n < len(tokens) - 1 and tokens[n - 1].text.endswith("s")
         # So does a founder's or saint's name before an institution: "Guy's Hospital", "St John's College".
         plural_name = plural_name or (
-            t.tag_ == "POS" and 0 < n < len(tokens) - 1 and tokens[n + 1].lower_ in _NAMED_INSTITUTIONS
+            t.tag_ == "POS" and 0 < n < len(tokens) - 1 and tokens[n + 1].lower_ in lx.NAMED_INSTITUTIONS
         )
         if not plural_name and (
             t.tag_ == "POS"
@@ -305,28 +288,6 @@ def _near_person(doc: Doc, prep: Token) -> bool:
     )
 
 
-# Last words of product names that are no one's surname.
-_PRODUCT_HEADS = frozenset(
-    [
-        "store",
-        "app",
-        "apps",
-        "phone",
-        "browser",
-        "software",
-        "smartphone",
-        "tablet",
-        "laptop",
-        "processor",
-        "os",
-    ]
-)
-# People who work somewhere: "colleagues at X" (not "students at", "players at": places too).
-_STAFF = frozenset(
-    ["colleague", "staff", "employee", "worker", "executive", "official", "engineer", "manager"]
-)
-
-
 def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> set[str]:
     """Typing cues from the mention's own words and its syntactic context."""
     hints: set[str] = set()
@@ -354,7 +315,7 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         hints.add("place:from")
     if len(toks) == 1 and first.lower_ in lowered_words and not first.is_upper:
         hints.add("common")
-    if len(toks) > 1 and last.lower_ in _PRODUCT_HEADS and last.text[:1].isupper():
+    if len(toks) > 1 and last.lower_ in lx.PRODUCT_HEADS and last.text[:1].isupper():
         # No one's surname: "App Store", "Acme Phone".
         hints.add("product:head")
     if lo >= 1 and doc[lo - 1].lower_ == "the" and first.ent_type_ == "PERSON" and last.text.endswith("s"):
@@ -412,7 +373,7 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         k = lo - 2
         if doc[k].lower_ in lx.TITLE_WORDS:
             hints.add("org:title-of")
-        elif doc[lo - 1].lower_ == "at" and doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in _STAFF:
+        elif doc[lo - 1].lower_ == "at" and doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in lx.STAFF_NOUNS:
             # "our colleagues at X", "engineers at X": where people work.
             hints.add("org:staff-at")
     # "X's models", "X's shares": what an organisation has.
@@ -1263,29 +1224,6 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     return mentions
 
 
-# Words of one country's politics, which tell whose "the government" is when no country is named
-# beside it: British parties and seats of power.
-COUNTRY_POLITICS = {
-    "United Kingdom": frozenset(
-        [
-            "tory",
-            "tories",
-            "lib dem",
-            "lib dems",
-            "liberal democrat",
-            "liberal democrats",
-            "ukip",
-            "downing street",
-            "whitehall",
-            "westminster",
-            "house of commons",
-            "commons",
-            "holyrood",
-        ]
-    ),
-}
-
-
 def home_country(doc: Doc, mentions: Sequence[Mention]) -> str | None:
     """The country an article is about: the one its names and words point at most, if one does.
 
@@ -1301,7 +1239,7 @@ def home_country(doc: Doc, mentions: Sequence[Mention]) -> str | None:
     words = [t.lower_ for t in doc]
     pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
     triples = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
-    for country, politics in COUNTRY_POLITICS.items():
+    for country, politics in lx.COUNTRY_POLITICS.items():
         votes[country] += sum(w in politics for w in words) + len(politics & (pairs | triples))
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

@@ -1219,3 +1219,64 @@ def country_of(name: str) -> str | None:
 def country_names() -> frozenset[str]:
     """Folded names of countries, with the codes' expansions."""
     return frozenset(_countries())
+
+
+# Institutions named after a person or saint with a possessive: "Guy's Hospital".
+NAMED_INSTITUTIONS = frozenset(
+    [
+        "hospital",
+        "school",
+        "college",
+        "university",
+        "church",
+        "cathedral",
+        "chapel",
+        "infirmary",
+        "academy",
+        "conference",
+    ]
+)
+
+# Last words of product names that are no one's surname.
+PRODUCT_HEADS = frozenset(
+    [
+        "store",
+        "app",
+        "apps",
+        "phone",
+        "browser",
+        "software",
+        "smartphone",
+        "tablet",
+        "laptop",
+        "processor",
+        "os",
+    ]
+)
+
+# People who work somewhere: "colleagues at X" (not "students at", "players at": places too).
+STAFF_NOUNS = frozenset(
+    ["colleague", "staff", "employee", "worker", "executive", "official", "engineer", "manager"]
+)
+
+# Words of one country's politics, which tell whose "the government" is when no country is named
+# beside it: British parties and seats of power.
+COUNTRY_POLITICS = {
+    "United Kingdom": frozenset(
+        [
+            "tory",
+            "tories",
+            "lib dem",
+            "lib dems",
+            "liberal democrat",
+            "liberal democrats",
+            "ukip",
+            "downing street",
+            "whitehall",
+            "westminster",
+            "house of commons",
+            "commons",
+            "holyrood",
+        ]
+    ),
+}
