@@ -225,7 +225,6 @@ PLAN_NOUNS = frozenset(
 # What is lifted or eased: "lifted the ban", "eased sanctions".
 BAN_NOUNS = frozenset(["ban", "sanction", "sanctions", "embargo", "restriction", "curfew", "blockade"])
 ENVOY_NOUNS = frozenset(["ambassador", "envoy", "diplomat"])
-# What is given as aid: "provided assistance", "gave $5m in aid".
 # Feelings voiced against someone or something: "expressed disappointment at X".
 DISAPPROVAL_NOUNS = frozenset(
     [
@@ -242,9 +241,16 @@ DISAPPROVAL_NOUNS = frozenset(
 VOICE_VERBS = frozenset(["express", "voice", "register", "vent", "signal"])
 # Verbs that make aid their object an appeal for it: "sought aid from X".
 APPEAL_VERBS = frozenset(["seek", "request", "ask", "appeal", "apply", "beg", "petition"])
+# What is given as aid: "provided assistance", "gave $5m in aid".
 AID_NOUNS = frozenset(
     ["aid", "assistance", "help", "relief", "funding", "loan", "grant", "package", "subsidy"]
 )
+# Words given as a thing: "gave a keynote", "delivered a speech", "issued a statement", "held a
+# press conference" (a conference only with "press" or "news": "held a conference on AI" is none).
+SPEECH_NOUNS = frozenset(
+    ["speech", "keynote", "address", "lecture", "statement", "testimony", "briefing", "sermon", "remarks"]
+)
+SPEECH_GIVING_VERBS = frozenset(["give", "deliver", "make", "issue", "hold", "read", "release"])
 
 # What one warns of when the warning is a threat: "warned of further strikes".
 THREAT_OBJECTS = frozenset(
@@ -2670,6 +2676,14 @@ CAPTIVE_NOUNS = frozenset(
 )
 
 
+def _speech_noun(tok: Token) -> bool:
+    """A noun of words given: "speech", "keynote", "press conference"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "conference":
+        return any(c.dep_ == "compound" and c.lower_ in {"press", "news"} for c in tok.children)
+    return lemma in SPEECH_NOUNS
+
+
 def _family(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
@@ -2742,6 +2756,12 @@ def _family(tok: Token) -> str | None:
         )
         owned = any(c.dep_ == "poss" for c in tok.children)
         return "03" if to and owned else None
+    if (
+        lemma in SPEECH_GIVING_VERBS
+        and tok.pos_ == "VERB"
+        and any(c.dep_ in {"dobj", "nsubjpass"} and _speech_noun(c) for c in tok.children)
+    ):
+        return "01"  # "gave his keynote", "issued a statement": the words are the event
     if lemma in DISAPPROVAL_NOUNS and tok.pos_ == "NOUN":
         # "expressed disappointment at X", "voiced opposition to the takeover".
         return "11" if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VOICE_VERBS else None
