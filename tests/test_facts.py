@@ -1632,3 +1632,16 @@ def test_words_given_as_a_thing_are_statements() -> None:
     assert any(f == "01" and "Zorland government" in p for f, _, p in ev)
     assert any(f == "01" and "John Roe" in p for f, _, p in ev)
     assert not any(f == "01" and "Omega Ltd" in p for f, _, p in ev)
+
+
+def test_fears_dislikes_and_anger_at_someone_are_disapproval() -> None:
+    ev = events(
+        build(
+            "Kappa shareholders fear Omega Corp's control of the exchange would hurt them. "
+            "German politicians were angry at Zeta Bank's promise to move. "
+            "An angry crowd gathered. Officials fear the worst."
+        )
+    )
+    assert any(f == "11" and {"Kappa", "Omega Corp"} <= p for f, _, p in ev)
+    assert any(f == "11" and "Zeta Bank" in p for f, _, p in ev)
+    assert sum(f == "11" for f, _, _ in ev) == 2

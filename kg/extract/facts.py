@@ -92,6 +92,8 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "slam": ("11", "object"),
     "rebuke": ("11", "object"),
     "complain": ("11", "any"),
+    "fear": ("11", "clause-or-object"),  # "unions fear jobs would move"; "the feared virus" is none
+    "dislike": ("11", "object"),
     "request": ("02", "object"),
     "petition": ("02", "object"),
     "lobby": ("02", "object"),
@@ -236,8 +238,12 @@ DISAPPROVAL_NOUNS = frozenset(
         "frustration",
         "opposition",
         "disapproval",
+        "discontent",
+        "unease",
     ]
 )
+# Adjectives of feeling against someone: "politicians angry at Acme's promise".
+DISAPPROVAL_ADJECTIVES = frozenset(["angry", "furious", "unhappy", "incensed", "outraged", "upset"])
 VOICE_VERBS = frozenset(["express", "voice", "register", "vent", "signal"])
 # Verbs that make aid their object an appeal for it: "sought aid from X".
 APPEAL_VERBS = frozenset(["seek", "request", "ask", "appeal", "apply", "beg", "petition"])
@@ -2756,6 +2762,9 @@ def _family(tok: Token) -> str | None:
         )
         owned = any(c.dep_ == "poss" for c in tok.children)
         return "03" if to and owned else None
+    if lemma in DISAPPROVAL_ADJECTIVES and tok.pos_ == "ADJ":
+        # "angry at the decision", "unhappy with Acme"; "an angry crowd" is against no one.
+        return "11" if preps & {"at", "with", "over", "about"} else None
     if (
         lemma in SPEECH_GIVING_VERBS
         and tok.pos_ == "VERB"
@@ -2873,6 +2882,7 @@ def _sensed_family(tok: Token, lemma: str) -> str | None:
         "any": True,
         "to": to_clause,
         "to-or-object": to_clause or bool(objs),
+        "clause-or-object": bool(objs) or any(c.dep_ == "ccomp" for c in tok.children),
         "actor": any(actor(o) for o in objs),
         "actor-or-plan": any(actor(o) or o.lemma_.lower() in PLAN_NOUNS for o in objs),
         "plan": any(o.lemma_.lower() in PLAN_NOUNS or o.lower_ in PLAN_NOUNS for o in objs),
@@ -3002,6 +3012,7 @@ _CLAUSE_TARGETS = frozenset(
         "pledge",
         "vow",
         "want",
+        "fear",
         "agree",
         "refuse",
         "offer",
@@ -3079,6 +3090,16 @@ def _participants(ctx: _Ctx, tok: Token) -> list[Arg]:
                             add(q)
 
     verb = tok
+    if tok.pos_ == "ADJ":
+        # "politicians angry at Acme's promise": who feels it, and whose thing it is against.
+        if tok.dep_ == "amod":
+            add(tok.head)
+        for s in _subjects(tok.head if tok.dep_ == "acomp" else tok):
+            add(s)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"at", "with", "over", "about"}:
+                add_objects(c)
+        return out
     if tok.pos_ == "NOUN":
         for c in tok.children:
             if c.dep_ in {"poss", "compound"}:
