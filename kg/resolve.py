@@ -72,6 +72,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:noun-after": ("Product", 2.5),
     "product:noun-before": ("Product", 3.0),
     "product:launched": ("Product", 2.0),
+    "product:copies-of": ("Product", 2.5),
     "product:appos": ("Product", 3.0),
     "product:made-by": ("Product", 2.0),
     "product:model": ("Product", 3.0),

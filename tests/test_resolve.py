@@ -382,3 +382,11 @@ def test_a_name_with_the_is_no_person_and_a_possessive_conference_is_one_name() 
 def test_a_name_ending_in_a_products_noun_is_no_person() -> None:
     ents = by_name(story("Users bought apps from Kappa Corp's App Store. The App Store has 200 apps."))
     assert ents["App Store"].type.value == "Product"
+
+
+def test_what_there_are_copies_or_versions_of_is_a_product() -> None:
+    ents = by_name(
+        story("Kappa said 2 million copies of Zentrix had been sold. A new version of Quorbit is due.")
+    )
+    assert ents["Zentrix"].type.value == "Product"
+    assert ents["Quorbit"].type.value == "Product"

@@ -67,6 +67,8 @@ AGENT_VERBS = frozenset(
     ]
 )
 LAUNCH_VERBS = frozenset(["launch", "unveil", "release", "introduce", "debut", "ship"])
+# What there are copies or versions of is a product: "copies of X", "a beta version of X".
+COPY_NOUNS = frozenset(["copy", "version", "edition", "upgrade", "update"])
 # "the X developed by Acme": what an organisation makes.
 MAKE_VERBS = frozenset(
     ["make", "develop", "build", "design", "manufacture", "produce", "create", "market", "sell"]
@@ -376,6 +378,9 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         elif doc[lo - 1].lower_ == "at" and doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in lx.STAFF_NOUNS:
             # "our colleagues at X", "engineers at X": where people work.
             hints.add("org:staff-at")
+        elif doc[lo - 1].lower_ == "of" and doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in COPY_NOUNS:
+            # "2 million copies of X", "a new version of X": X is a thing made.
+            hints.add("product:copies-of")
     # "X's models", "X's shares": what an organisation has.
     if hi + 1 < len(doc) and doc[hi].tag_ == "POS":
         k = hi + 1
