@@ -1645,3 +1645,15 @@ def test_fears_dislikes_and_anger_at_someone_are_disapproval() -> None:
     assert any(f == "11" and {"Kappa", "Omega Corp"} <= p for f, _, p in ev)
     assert any(f == "11" and "Zeta Bank" in p for f, _, p in ev)
     assert sum(f == "11" for f, _, _ in ev) == 2
+
+
+def test_a_title_runs_through_its_portfolio_and_a_commissioner_sits_in_the_commission() -> None:
+    g = build(
+        "Kappa Corp met the European Commission. "
+        "Its Commissioner for Competition Jane Roe said it was fine. "
+        "Secretary of State for Health Alan Poe agreed. But European Commissioner John Doe did not."
+    )
+    p = posts(g)
+    assert ("Jane Roe", "Commissioner for Competition", "European Commission", False) in p
+    assert ("Alan Poe", "Secretary of State for Health", None, False) in p
+    assert ("John Doe", "European Commissioner", "European Commission", False) in p

@@ -206,7 +206,7 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
             parts[-1].append(t)
     out = []
     for p in parts:
-        p = _trim(p)
+        p = _after_portfolio(_trim(p))
         # Trailing common nouns inside a span ("Anthropic's AI"): keep the name part, unless
         # the article repeats the whole ("Acme TV" said three times names a product).
         while p and (p[-1].is_lower or p[-1].lower_ in lx.COMMON_ACRONYMS) and len(p) > 1:
@@ -216,6 +216,47 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
         if p:
             out.append(p)
     return out
+
+
+def _titled_portfolio_ends(doc: Doc, i: int) -> bool:
+    """Whether a title and "for" or "of" end at token ``i``: "Commissioner for", "Secretary of State for"."""
+    return (
+        i >= 1
+        and doc[i].lower_ in {"for", "of"}
+        and (doc[i - 1].lower_ in lx.TITLE_WORDS or doc[i - 1].lower_ == "state")
+    )
+
+
+def _portfolio_title_before(doc: Doc, lo: int) -> bool:
+    """Whether a title with its portfolio stands right before token ``lo``: "Minister for Trade X"."""
+    for size in (4, 3, 2, 1):
+        k = lo - size
+        if (
+            k >= 2
+            and " ".join(t.lower_ for t in doc[k:lo]) in lx.PORTFOLIOS
+            and _titled_portfolio_ends(doc, k - 1)
+        ):
+            return True
+    return False
+
+
+def _after_portfolio(tokens: list[Token]) -> list[Token]:
+    """A span "Competition Jane Roe" after "Commissioner for": the portfolio is the title's, the
+    rest a name ("Secretary of State for Health Jane Roe" names Jane Roe)."""
+    if not tokens:
+        return tokens
+    doc, i = tokens[0].doc, tokens[0].i
+    if not _titled_portfolio_ends(doc, i - 1):
+        return tokens
+    for size in (4, 3, 2, 1):
+        rest = tokens[size:]
+        if (
+            len(rest) >= 2
+            and " ".join(t.lower_ for t in tokens[:size]) in lx.PORTFOLIOS
+            and all(t.text[:1].isupper() for t in rest)
+        ):
+            return rest
+    return tokens
 
 
 _TEXT = "kg:text"
@@ -358,8 +399,10 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     if j >= 0:
         prev = doc[j]
         pl = prev.lower_
-        if pl in lx.HONORIFICS or (
-            pl in lx.TITLE_WORDS and prev.i == lo - 1 and prev.pos_ in {"NOUN", "PROPN"}
+        if (
+            pl in lx.HONORIFICS
+            or (pl in lx.TITLE_WORDS and prev.i == lo - 1 and prev.pos_ in {"NOUN", "PROPN"})
+            or _portfolio_title_before(doc, lo)
         ):
             hints.add("person:title-before")
         elif prev.pos_ == "NOUN" and pl in lx.WORK_NOUNS:

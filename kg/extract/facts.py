@@ -1062,6 +1062,19 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
         title_toks: list[Token] = []
         org: Arg | None = None
         former = False
+        portfolio = _portfolio_before(doc, k, sent)
+        if portfolio and k - portfolio - 1 >= sent.start and doc[k - portfolio].lower_ in {"for", "of"}:
+            holder = doc[k - portfolio - 1]
+            if (
+                holder.lower_ == "state"
+                and k - portfolio - 3 >= sent.start
+                and doc[k - portfolio - 2].lower_ == "of"
+            ):
+                holder = doc[k - portfolio - 3]  # "Secretary of State for Health"
+            if holder.lower_ in lx.TITLE_WORDS:
+                # "Commissioner for Competition Jane Doe": the title runs through its portfolio.
+                title_toks = list(doc[holder.i : k + 1])
+                k = holder.i - 1
         while k >= sent.start:
             t = doc[k]
             portfolio = _portfolio_before(doc, k, sent) if title_toks else 0
@@ -1087,6 +1100,10 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 and ctx.by_token[k] is not m
                 and "common" not in ctx.by_token[k].hints
                 and not _qualifier_name(ctx, ctx.by_token[k], sent)
+                and not (
+                    ("ner:NORP" in ctx.by_token[k].hints or lx.country_of_demonym(ctx.by_token[k].text))
+                    and any(x.lower_ in SEAT_OF_TITLE for x in title_toks)
+                )
             ):
                 # A senator's seat is the organisation, not the party: "Republican Senator Jane Doe".
                 if not ("org:party" in ctx.by_token[k].hints and title_toks[-1].lower_ in SEAT_OF_TITLE):
@@ -1099,8 +1116,9 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 and (not t.is_sent_start or lx.country_of_demonym(t.text))
             ):
                 # A qualifier ("Defense Secretary"), or a demonym ("Venezuelan President").
+                # A seat's demonym is part of the title: "European Commissioner", "US Senator".
                 country = lx.country_of_demonym(t.text)
-                if country:
+                if country and not any(x.lower_ in SEAT_OF_TITLE for x in title_toks):
                     org = f"name:{lx.fold(country)}"
                     break
                 title_toks.insert(0, t)
@@ -1173,6 +1191,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             ):
                 former = True
             title = " ".join(t.text for t in title_toks)
+            if org is None and any(t.ent_type_ == "NORP" for t in title_toks):
+                org = _seat_org(title_toks)  # "European Commissioner": the Commission, not Europe
             if org is None:
                 org = _qualifier_org(title_toks)
             if org is None:
@@ -1704,6 +1724,7 @@ SEAT_OF_TITLE = {
     "congressman": "congress",
     "congresswoman": "congress",
     "mep": "european parliament",
+    "commissioner": "commission",
 }
 
 
@@ -1717,7 +1738,7 @@ def _qualifier_org(title_toks: Sequence[Token]) -> Arg | None:
 
 def _seat_org(title_toks: Sequence[Token]) -> Arg | None:
     """ "Senator" -> the one organisation of the story whose name has "senate", if there is one."""
-    seat = SEAT_OF_TITLE.get(title_toks[-1].lower_)
+    seat = next((SEAT_OF_TITLE[t.lower_] for t in title_toks if t.lower_ in SEAT_OF_TITLE), None)
     return f"name~{seat}" if seat else None
 
 

@@ -340,6 +340,14 @@ PORTFOLIOS = frozenset(
         "planning",
         "environment and climate change",
         "energy and climate change",
+        "competition",
+        "enlargement",
+        "external relations",
+        "internal market",
+        "budget",
+        "research",
+        "taxation",
+        "regional policy",
     ]
 )
 
