@@ -1657,3 +1657,11 @@ def test_a_title_runs_through_its_portfolio_and_a_commissioner_sits_in_the_commi
     assert ("Jane Roe", "Commissioner for Competition", "European Commission", False) in p
     assert ("Alan Poe", "Secretary of State for Health", None, False) in p
     assert ("John Doe", "European Commissioner", "European Commission", False) in p
+
+
+def test_who_acts_saying_something_speaks() -> None:
+    g = build(
+        "The Kappa Medical Association backs the bill, saying it gives people the same rights. "
+        "The Zorbex Trust opposed it, arguing that the safeguards were weak."
+    )
+    assert said(g) >= {("Kappa Medical Association", None), ("Zorbex Trust", None)}

@@ -3574,6 +3574,9 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             if not subj and tok.dep_ == "xcomp":
                 # "X was forced to deny ...", "X declined to say": the verb above has the speaker.
                 subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subj and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+                # "Acme backs the bill, saying it ...", "Beta appealed, claiming ...": who acts speaks.
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             also: list[Arg] = []
             if subj:
                 # Two subjects where the parse split a name from its title ("Acme Corp senior
