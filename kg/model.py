@@ -156,6 +156,9 @@ class Contract:
     currency: str | None
     date: TimeValue | None
     evidence: tuple[Evidence, ...]
+    # The parties seen making the deal ("Jane Doe launched a bid"): of the people a priced deal's
+    # sentence names, only these are parties; the others talk about it. Empty once resolved.
+    acting: tuple[Arg, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -941,26 +941,27 @@ def _resolve_fact(
             a, b = sorted((a, b))
             return replace(fact, a=a, b=b)
         case Contract():
-            # Parties are organisations: a place in the sentence is mostly an adjective, a person the
-            # one who talks about the deal. A deal with no amount has its parties from the parse
-            # ("Jane Doe bought Acme"), so a person there is a party.
-            kinds = (
-                {EntityType.ORGANISATION}
-                if fact.value is not None
-                else {EntityType.ORGANISATION, EntityType.PERSON}
-            )
+            # Parties are organisations: a place in the sentence is mostly an adjective. A person is
+            # one when seen making the deal ("Jane Doe launched a bid"), or in a deal with no amount,
+            # whose parties come from the parse ("Jane Doe bought Acme"); another person a priced
+            # deal's sentence names mostly talks about it.
+            acting = {_arg(x, asg) for x in fact.acting}
             parties = tuple(
                 sorted(
                     {
                         p
                         for p in (_arg(x, asg) for x in fact.parties)
-                        if p is not None and types.get(p) in kinds
+                        if p is not None
+                        and (
+                            types.get(p) is EntityType.ORGANISATION
+                            or (types.get(p) is EntityType.PERSON and (fact.value is None or p in acting))
+                        )
                     }
                 )
             )
             if not parties:
                 return None
-            return replace(fact, parties=parties)
+            return replace(fact, parties=parties, acting=())
         case Event():
             parts = tuple(sorted({p for p in (_arg(x, asg) for x in fact.participants) if p is not None}))
             if not parts:

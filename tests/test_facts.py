@@ -1665,3 +1665,15 @@ def test_who_acts_saying_something_speaks() -> None:
         "The Zorbex Trust opposed it, arguing that the safeguards were weak."
     )
     assert said(g) >= {("Kappa Medical Association", None), ("Zorbex Trust", None)}
+
+
+def test_a_person_who_bids_is_a_party_and_one_who_talks_of_the_deal_is_not() -> None:
+    g = build(
+        "Jane Roe, chairman of Kappa United, has launched a £1.5m bid for the club. "
+        "Zorbex Corp agreed a $40m deal to buy Quandle Ltd, said John Doe, an analyst at Mira Bank."
+    )
+    n = names(g)
+    deals = {frozenset(n[p] for p in f.parties) for f in g.facts if isinstance(f, Contract)}
+    assert any("Jane Roe" in d for d in deals)
+    assert any({"Zorbex Corp", "Quandle Ltd"} <= d for d in deals)
+    assert not any("John Doe" in d for d in deals)

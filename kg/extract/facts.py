@@ -2363,8 +2363,8 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
                 antecedent = _org_antecedent(ctx, t)
                 if antecedent is not None and antecedent not in parties:
                     parties.append(antecedent)
-        # A company's name can look like a person's ("James Hardie"); resolution keeps only
-        # organisations, so names that look personal go last rather than out.
+        # A company's name can look like a person's ("James Hardie"): names that look personal go
+        # last rather than out.
         parties.sort(key=lambda p: isinstance(p, Mention) and _full_person(p))
         if not parties:
             continue
@@ -2383,7 +2383,33 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
             parsed[1] if parsed else None,
             date,
             _evidence(ctx, sent, start, end),
+            tuple(p for p in parties[:6] if isinstance(p, Mention) and _deal_actor(ctx, p)),
         )
+
+
+# Verbs of making a deal, whose subject or object is a party: "Jane Doe launched a bid".
+DEAL_VERBS = frozenset(
+    [
+        "buy", "acquire", "purchase", "sell", "pay", "bid", "launch", "offer", "sign", "agree",
+        "win", "award", "invest", "order", "seal", "strike", "negotiate", "accept", "complete",
+        "finalise", "finalize", "receive", "hire", "lease",
+    ]
+)  # fmt: skip
+
+
+def _deal_actor(ctx: _Ctx, m: Mention) -> bool:
+    """Whether ``m`` makes the deal: the subject or object of a deal verb, the agent of one in
+    the passive, or the owner of the deal ("Jane Doe's bid")."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}:
+        return head.lemma_.lower() in DEAL_VERBS
+    if root.dep_ == "pobj" and head.dep_ == "agent":
+        return head.head.lemma_.lower() in DEAL_VERBS
+    return root.dep_ == "poss" and (head.lemma_.lower() in CONTRACT_WORDS or head.lemma_.lower() in BUY_NOUNS)
 
 
 # Parts of a company that are sold or bought: "the unit was sold to Acme".
