@@ -1677,3 +1677,17 @@ def test_a_person_who_bids_is_a_party_and_one_who_talks_of_the_deal_is_not() -> 
     assert any("Jane Roe" in d for d in deals)
     assert any({"Zorbex Corp", "Quandle Ltd"} <= d for d in deals)
     assert not any("John Doe" in d for d in deals)
+
+
+def test_a_bare_dollar_is_the_home_countrys_when_the_article_names_us_dollars() -> None:
+    local = build(
+        "The Australian government announces a $50 million package for Kappa Motors. "
+        "Canberra said the loan, worth US$38 million, would keep the Geelong plant open. "
+        "Prime Minister Jane Roe of Australia said Australia would gain."
+    )
+    british = build(
+        "Australian builder Kappa Group has agreed to pay $1.1bn (£568m) in a settlement with victims. "
+        "Australia's Jane Roe welcomed the deal for Australia."
+    )
+    assert ("AUD", 50_000_000) in {(f.currency, f.value) for f in local.facts if isinstance(f, Contract)}
+    assert ("USD", 1_100_000_000) in {(f.currency, f.value) for f in british.facts if isinstance(f, Contract)}

@@ -33,8 +33,16 @@ from ..model import (
     TimeValue,
 )
 from . import lexicon as lx
-from .entities import GOVERNMENT_NOUNS, LAUNCH_VERBS, MAKE_VERBS, MAKER_NOUNS, MODEL_OF, doc_text
-from .money import parse_money
+from .entities import (
+    GOVERNMENT_NOUNS,
+    LAUNCH_VERBS,
+    MAKE_VERBS,
+    MAKER_NOUNS,
+    MODEL_OF,
+    doc_text,
+    home_country,
+)
+from .money import LOCAL_DOLLARS, parse_money
 from .time import resolve as resolve_time
 from .time import tense_of
 
@@ -442,6 +450,8 @@ class _Ctx:
     made: dict[str, Arg] = field(default_factory=dict)
     # Events dated to the day so far, with their actors' names (see ``_anchor_for``).
     anchors: list[tuple[TimeValue, frozenset[str]]] = field(default_factory=list)
+    # The country the article is about ("" for none), found when first needed.
+    home: str | None = None
 
 
 def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[Fact]:
@@ -2328,6 +2338,26 @@ def _priced(sent: Span) -> bool:
 
 
 # --------------------------------------------------------------- contracts
+_NAMED_DOLLAR = re.compile(r"\b(?:us|u\.s\.)\s?\$|\b(?:us|u\.s\.|american) (?:dollars?|dlrs)", re.I)
+
+
+def _bare_dollar(text: str, start: int, end: int) -> bool:
+    """Whether the amount at ``start``..``end`` is in dollars of no named country ("$5m", not "US$5m")."""
+    window = text[max(0, start - 5) : end + 25]
+    return "$" in text[max(0, start - 2) : end] and not _NAMED_DOLLAR.search(window)
+
+
+def _home_dollar(ctx: _Ctx) -> str | None:
+    """The dollar of the country the article is about, if it has one of its own (Australia: AUD)
+    and the article writes US dollars as such ("US$40m") elsewhere: then its bare "$" is not
+    theirs. (A British paper's "$1bn (£520m)" about an Australian firm is in US dollars.)"""
+    if not _NAMED_DOLLAR.search(doc_text(ctx.doc)):
+        return None
+    if ctx.home is None:
+        ctx.home = home_country(ctx.doc, ctx.mentions) or ""
+    return LOCAL_DOLLARS.get(ctx.home)
+
+
 def _contracts(ctx: _Ctx) -> Iterator[Contract]:
     for sent in ctx.doc.sents:
         if not any(t.lemma_.lower() in CONTRACT_WORDS for t in sent):
@@ -2343,6 +2373,9 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
         if not found:
             continue
         start, end, parsed = found[0]
+        if parsed is not None and parsed[1] == "USD" and _bare_dollar(doc_text(ctx.doc), start, end):
+            # "$52.5m" in a story about Australia is in Australian dollars.
+            parsed = (parsed[0], _home_dollar(ctx) or "USD")
         parties: list[Arg] = []
         for m in ctx.mentions:
             if sent.start_char <= m.start < sent.end_char and not _outlet(m):

@@ -60,6 +60,13 @@ _SUFFIXES: dict[str, str] = {
     "danish kroner": "DKK", "mexican pesos": "MXN",
 }  # fmt: skip
 # Hundredths of a currency: "50 cts" is half a dollar.
+# Countries with a dollar of their own: a bare "$" in a story about one of them is theirs.
+LOCAL_DOLLARS: dict[str, str] = {
+    "Australia": "AUD", "Canada": "CAD", "New Zealand": "NZD", "Singapore": "SGD", "Hong Kong": "HKD",
+    "Taiwan": "TWD", "Jamaica": "JMD", "Namibia": "NAD", "Fiji": "FJD", "Brunei": "BND",
+    "Bahamas": "BSD", "Barbados": "BBD", "Belize": "BZD", "Guyana": "GYD", "Liberia": "LRD",
+    "Trinidad and Tobago": "TTD",
+}  # fmt: skip
 _SUBUNITS: dict[str, str] = {"cts": "USD", "cents": "USD", "cent": "USD", "pence": "GBP", "pennies": "GBP"}
 # Codes ISO has withdrawn (pycountry knows current ones only) that old copy still uses.
 _HISTORIC_CODES = frozenset({"DEM", "FRF", "ITL", "NLG", "BEF", "ESP", "ATS", "FIM", "IEP", "PTE", "GRD"})
