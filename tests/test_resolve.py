@@ -390,3 +390,15 @@ def test_what_there_are_copies_or_versions_of_is_a_product() -> None:
     )
     assert ents["Zentrix"].type.value == "Product"
     assert ents["Quorbit"].type.value == "Product"
+
+
+def test_a_makers_branch_in_a_country_is_no_model_and_what_will_be_released_is_a_product() -> None:
+    text = (
+        "Ford said Ford Australia would build cars in Australia. Ford is big. "
+        "Australia gave Ford Australia a grant. "
+        "It faces the new Zentor Quill, which will be released in June."
+    )
+    ex = extract(nlp.load()(text), Article("t0", date(2025, 5, 12), text))
+    hints = {m.text: set(m.hints) for m in ex.mentions}
+    assert "product:model" not in hints["Ford Australia"]
+    assert "product:launched" in hints["Zentor Quill"]

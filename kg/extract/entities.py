@@ -391,6 +391,13 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
         root_ = root_.head
     if root_.dep_ in {"dobj", "nsubjpass"} and root_.head.lemma_.lower() in LAUNCH_VERBS:
         hints.add("product:launched")
+    elif any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in LAUNCH_VERBS
+        and any(g.dep_ == "nsubjpass" and g.lower_ in {"which", "that"} for g in c.children)
+        for c in root_.children
+    ):
+        hints.add("product:launched")  # "the new X, which will be released in June"
     hints |= _maker_cues(doc, toks, root_)
     # Left context: "CEO Jane Doe", "Mr Doe", "its model X", "the company X", "told X".
     j = lo - 1
@@ -656,6 +663,8 @@ def _maker_prefix(doc: Doc, run: Sequence[Token], orgs: set[str]) -> int:
     for k in range(1, len(run)):
         head = doc[run[0].i : run[0].i + k].text
         rest = doc[run[0].i + k : run[-1].i + 1].text
+        if lx.is_place_name(rest) or lx.country_of(rest):
+            continue  # "Acme Australia", "Acme Europe": the maker's branch there, not a model
         if head in orgs and doc_text(doc).count(rest) > doc_text(doc).count(f"{head} {rest}"):
             return k
         # "Acme Trent 900": a model number after a maker's name names a model even said once.
