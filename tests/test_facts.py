@@ -1691,3 +1691,14 @@ def test_a_bare_dollar_is_the_home_countrys_when_the_article_names_us_dollars() 
     )
     assert ("AUD", 50_000_000) in {(f.currency, f.value) for f in local.facts if isinstance(f, Contract)}
     assert ("USD", 1_100_000_000) in {(f.currency, f.value) for f in british.facts if isinstance(f, Contract)}
+
+
+def test_a_minister_of_no_named_country_serves_the_storys_country() -> None:
+    g = build(
+        "Australia's government will lend Kappa Motors $50m. Prime Minister Jane Roe and "
+        "federal industry minister John Doe said Australia's car industry would grow. "
+        "Shadow minister Alan Poe disagreed."
+    )
+    p = posts(g)
+    assert ("John Doe", "industry minister", "Australia", False) in p
+    assert ("Alan Poe", "Shadow minister", None, False) in p

@@ -1211,6 +1211,14 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 # "Chief executive Jane Doe said ..." in a story about a company: the company
                 # named just before.
                 org = _org_antecedent(ctx, title_toks[0]) or _story_org(ctx)
+            if (
+                org is None
+                and title_toks[-1].lower_ in MINISTER_TITLES
+                and not any(t.lower_ == "shadow" for t in title_toks)
+                and (home := _home(ctx))
+            ):
+                # "federal industry minister Jane Doe" in a story about Australia: Australia's.
+                org = f"name:{lx.fold(home)}"
             key = (m.start, title.lower())
             if key not in seen:
                 seen.add(key)
@@ -1406,6 +1414,8 @@ def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
 
 # Titles that only a company or an institution gives: with no organisation named, the one the
 # story has just named is meant. ("President" and "director" are left out: countries, films.)
+# Titles of a country's government: a minister of no named country serves the story's.
+MINISTER_TITLES = frozenset(["minister", "premier"])
 CORPORATE_TITLES = frozenset(
     ["executive", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chairperson", "counsel", "treasurer"]
 )
@@ -2353,9 +2363,14 @@ def _home_dollar(ctx: _Ctx) -> str | None:
     theirs. (A British paper's "$1bn (£520m)" about an Australian firm is in US dollars.)"""
     if not _NAMED_DOLLAR.search(doc_text(ctx.doc)):
         return None
+    return LOCAL_DOLLARS.get(_home(ctx) or "")
+
+
+def _home(ctx: _Ctx) -> str | None:
+    """The country the article is about (see ``home_country``), found once."""
     if ctx.home is None:
         ctx.home = home_country(ctx.doc, ctx.mentions) or ""
-    return LOCAL_DOLLARS.get(ctx.home)
+    return ctx.home or None
 
 
 def _contracts(ctx: _Ctx) -> Iterator[Contract]:
