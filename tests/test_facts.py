@@ -1702,3 +1702,16 @@ def test_a_minister_of_no_named_country_serves_the_storys_country() -> None:
     p = posts(g)
     assert ("John Doe", "industry minister", "Australia", False) in p
     assert ("Alan Poe", "Shadow minister", None, False) in p
+
+
+def test_pressing_someone_to_act_is_an_appeal_and_england_is_in_the_uk() -> None:
+    ev = events(
+        build(
+            "Kappa Union has been pressing the Zorland Government to create stronger powers. "
+            "Zeta Corp pushed Omega Ltd to sell."
+        )
+    )
+    assert any(f == "02" and {"Kappa Union", "Zorland Government"} <= p for f, _, p in ev)
+    assert any(f == "02" and {"Zeta Corp", "Omega Ltd"} <= p for f, _, p in ev)
+    uk = build("Rural MPs in eastern England have been pressing the government to create new powers.")
+    assert any(f == "02" and "United Kingdom Government" in p for f, _, p in events(uk))

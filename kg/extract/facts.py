@@ -2794,6 +2794,16 @@ def _family(tok: Token) -> str | None:
         return "02"  # "called for an inquiry" asks; "pressed for" and "demanded" insist
     if lemma in {"press", "push"} and tok.pos_ == "VERB" and "for" in preps:
         return "10"
+    if (
+        lemma in {"press", "push", "pressure"}
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and any(
+            c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in tok.children
+        )
+    ):
+        return "02"  # "pressing the government to act": urging
     if lemma == "plead":
         # "pleaded guilty" yields; "pleads not guilty" rejects the charge.
         return (

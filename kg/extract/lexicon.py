@@ -1285,6 +1285,12 @@ COUNTRY_POLITICS = {
             "house of commons",
             "commons",
             "holyrood",
+            # Its nations, which no gazetteer of countries lists, and its demonym.
+            "england",
+            "scotland",
+            "wales",
+            "northern ireland",
+            "british",
         ]
     ),
 }
