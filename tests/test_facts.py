@@ -1715,3 +1715,26 @@ def test_pressing_someone_to_act_is_an_appeal_and_england_is_in_the_uk() -> None
     assert any(f == "02" and {"Zeta Corp", "Omega Ltd"} <= p for f, _, p in ev)
     uk = build("Rural MPs in eastern England have been pressing the government to create new powers.")
     assert any(f == "02" and "United Kingdom Government" in p for f, _, p in events(uk))
+
+
+def test_recommending_someone_endorses_them() -> None:
+    ev = events(
+        build(
+            "Kappa Corp chief Jane Roe personally recommended John Doe to take over as chief executive. "
+            "Analysts recommend the shares."
+        )
+    )
+    assert any(f == "05" and {"Jane Roe", "John Doe"} <= p for f, _, p in ev)
+    assert sum(f == "05" for f, _, _ in ev) == 1
+
+
+def test_a_gendered_title_stands_for_no_one_of_the_other_gender() -> None:
+    queen = events(
+        build("Prince Philip opened the new hall in Leeds. The Queen will meet Kappa Corp at the palace.")
+    )
+    assert any("Kappa Corp" in p for _, _, p in queen)
+    assert not any("Philip" in p or "Prince Philip" in p for _, _, p in queen)
+    chair = events(
+        build("Jane Roe visited the new hall in Leeds. The chairman will meet Kappa Corp at the palace.")
+    )
+    assert any({"Kappa Corp", "Jane Roe"} <= p for _, _, p in chair)

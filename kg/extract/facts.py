@@ -86,6 +86,7 @@ SENSED_VERBS: dict[str, tuple[str, str]] = {
     "approve": ("05", "object"),
     "ratify": ("05", "object"),
     "thank": ("05", "actor"),
+    "recommend": ("05", "actor"),  # "recommended Jane Doe to take over": endorsing her
     "congratulate": ("05", "actor"),
     "commend": ("05", "actor"),
     "applaud": ("05", "object"),
@@ -747,15 +748,30 @@ _HONORIFIC_GENDER = {
     "miss": _SHE,
     "lady": _SHE,
     "dame": _SHE,
+    "prince": _HE,
+    "king": _HE,
+    "duke": _HE,
+    "princess": _SHE,
+    "queen": _SHE,
+    "duchess": _SHE,
 }
+# Titles that say their holder's gender: "the Queen" is no "Prince Philip".
+_TITLE_GENDER = {
+    w: g
+    for w, g in _HONORIFIC_GENDER.items()
+    if w in {"prince", "king", "duke", "princess", "queen", "duchess"}
+} | {"chairwoman": _SHE, "spokeswoman": _SHE, "businesswoman": _SHE, "congresswoman": _SHE}
 
 
 def _gender_clash(ctx: _Ctx, m: Mention, pronoun: str) -> bool:
-    """ "Mrs Doe" is not "he": an honorific before the name that says the other gender."""
-    before = doc_text(ctx.doc)[max(0, m.start - 6) : m.start].split()
-    word = before[-1].lower().rstrip(".") if before else ""
-    gender = _HONORIFIC_GENDER.get(word)
-    return gender is not None and pronoun not in gender
+    """ "Mrs Doe" is not "he": an honorific before the name (or opening it) that says the other gender."""
+    before = doc_text(ctx.doc)[max(0, m.start - 9) : m.start].split()
+    words = [before[-1] if before else "", m.text.split()[0] if m.text.split() else ""]
+    for word in words:
+        gender = _HONORIFIC_GENDER.get(word.lower().rstrip("."))
+        if gender is not None:
+            return pronoun not in gender
+    return False
 
 
 def _person_antecedent(ctx: _Ctx, tok: Token) -> Arg | None:
@@ -1458,6 +1474,9 @@ def _unnamed_title_holders(ctx: _Ctx) -> dict[int, Mention]:
                 people = [m for m in before if _full_person(m)]
                 if len(people) != 1 or len(before) != 1:
                     continue
+                gender = _TITLE_GENDER.get(t.lower_)
+                if gender is not None and _gender_clash(ctx, people[0], next(iter(gender))):
+                    continue  # "Prince Philip ... The Queen will": someone else
                 bound[title] = people[0]
             found[t.i] = bound[title]
     return found
