@@ -231,10 +231,12 @@ def _portfolio_title_before(doc: Doc, lo: int) -> bool:
     """Whether a title with its portfolio stands right before token ``lo``: "Minister for Trade X"."""
     for size in (4, 3, 2, 1):
         k = lo - size
+        # The cheap test first: most names have no "for" or "of" that near before them.
+        if k < 2 or doc[k - 1].lower_ not in {"for", "of"}:
+            continue
         if (
-            k >= 2
-            and " ".join(t.lower_ for t in doc[k:lo]) in lx.PORTFOLIOS
-            and _titled_portfolio_ends(doc, k - 1)
+            _titled_portfolio_ends(doc, k - 1)
+            and " ".join(doc[i].lower_ for i in range(k, lo)) in lx.PORTFOLIOS
         ):
             return True
     return False
