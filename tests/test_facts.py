@@ -1738,3 +1738,14 @@ def test_a_gendered_title_stands_for_no_one_of_the_other_gender() -> None:
         build("Jane Roe visited the new hall in Leeds. The chairman will meet Kappa Corp at the palace.")
     )
     assert any({"Kappa Corp", "Jane Roe"} <= p for _, _, p in chair)
+
+
+def test_who_quit_or_defected_from_an_organisation_was_its_member() -> None:
+    g = build(
+        "Mr Jim Roe, who recently quit the Kappa Party, said he would stand. "
+        "John Poe defected from the Zeta Party to the Omega Party in May. Jane Roe left London for Paris."
+    )
+    p = posts(g)
+    assert ("Jim Roe", "member", "Kappa Party", True) in p
+    assert ("John Poe", "member", "Zeta Party", True) in p
+    assert not any(person == "Jane Roe" for person, *_ in p)

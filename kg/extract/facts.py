@@ -478,7 +478,7 @@ def extract_facts(doc: Doc, article: Article, mentions: list[Mention]) -> list[F
     facts: list[Fact] = []
     ctx.introduced = _introductions(ctx)
     ctx.roles = _fullest_titles(
-        [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx)]
+        [*_roles(ctx), *_introduced_titles(ctx), *_verb_roles(ctx), *_pronoun_roles(ctx), *_departures(ctx)]
     )
     ctx.roles += _memberships(ctx, ctx.roles)
     ctx.introduced.update(_unnamed_title_holders(ctx))
@@ -1428,10 +1428,49 @@ def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
             yield Role(person, title, org, False, _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text)))
 
 
-# Titles that only a company or an institution gives: with no organisation named, the one the
-# story has just named is meant. ("President" and "director" are left out: countries, films.)
+# Verbs of leaving an organisation one belonged to: "quit the party", "defected from Acme".
+QUIT_VERBS = frozenset(["quit", "leave", "defect", "resign"])
+
+
+def _departures(ctx: _Ctx) -> Iterator[Role]:
+    """ "Jane Doe, who recently quit the Kappa Party": she was a member of it (a former post).
+
+    The organisation is the verb's object or follows "from"; a place left ("left London") is
+    no organisation, and only a person leaves this way.
+    """
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in QUIT_VERBS:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children]
+        orgs = [
+            a
+            for o in objs
+            if o.i in ctx.by_token
+            for a in [ctx.by_token[o.i]]
+            if _is_actor(a) and not _full_person(a) and not any(h.startswith("product:") for h in a.hints)
+        ]
+        if not orgs:
+            continue
+        subj = _subjects(tok)
+        if not subj and tok.dep_ == "relcl":
+            subj = [tok.head]  # "Jane Doe, who quit the party": the name the clause is about
+        for s in subj:
+            person = _mention_at(ctx, s)
+            if isinstance(person, Mention) and _is_person(person):
+                yield Role(
+                    person,
+                    "member",
+                    orgs[0],
+                    True,
+                    _evidence(ctx, tok.sent, tok.idx, tok.idx + len(tok.text)),
+                )
+
+
 # Titles of a country's government: a minister of no named country serves the story's.
 MINISTER_TITLES = frozenset(["minister", "premier"])
+# Titles that only a company or an institution gives: with no organisation named, the one the
+# story has just named is meant. ("President" and "director" are left out: countries, films.)
 CORPORATE_TITLES = frozenset(
     ["executive", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chairperson", "counsel", "treasurer"]
 )
