@@ -33,22 +33,29 @@ _FLOATS = {f"{_XSD}{t}" for t in ("decimal", "double", "float")}
 
 def _python(term: Any) -> Any:
     """A result term as a plain Python value: numbers and booleans as such, the rest as text."""
-    import pyoxigraph as ox
+    from .views import cell
 
-    if term is None:
+    return _python_value(*cell(term))
+
+
+def _python_value(value: str | None, kind: str | None) -> Any:
+    """A value of the kind ``kg.views.cell`` gives (a datatype for literals) as a plain Python value.
+
+    >>> _python_value("3", _XSD + "integer"), _python_value("http://e/a", "")
+    (3, 'http://e/a')
+    """
+    if value is None:
         return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        try:
-            if dt in _INTEGERS:
-                return int(term.value)
-            if dt in _FLOATS:
-                return float(term.value)
-        except ValueError:  # an ill-typed literal stays text
-            return term.value
-        if dt == f"{_XSD}boolean":
-            return term.value in {"true", "1"}
-    return str(term.value)
+    try:
+        if kind in _INTEGERS:
+            return int(value)
+        if kind in _FLOATS:
+            return float(value)
+    except ValueError:  # an ill-typed literal stays text
+        return value
+    if kind == f"{_XSD}boolean":
+        return value in {"true", "1"}
+    return value
 
 
 def _rdflib_term(term: Any) -> Any:
@@ -121,6 +128,10 @@ class Story:
         if sparql_or_name in queries.library():
             named = queries.get(sparql_or_name)
             text, bound = named.text, named.bind(params)
+            kept = self.store.answer(named, bound)
+            if kept is not None:  # the build kept this listing's rows
+                typed = [[_python_value(v, k) for v, k in row] for row in kept.typed()]
+                return pd.DataFrame(typed, columns=list(kept.columns))
         elif sparql_or_name.replace("_", "").isalnum():
             queries.get(sparql_or_name)  # a single word is meant as a name: raise with the list hint
         result = self.store.query(text, bound)

@@ -177,7 +177,7 @@ def query(query: str | None, store: Path, fmt: str, params: tuple[str, ...], lis
     """
     from . import queries
     from .errors import QueryError
-    from .store import GraphStore
+    from .store import GraphStore, Rows, to_csv
 
     if list_:
         for name in queries.names():
@@ -193,6 +193,7 @@ def query(query: str | None, store: Path, fmt: str, params: tuple[str, ...], lis
         if not sep or not name:
             raise QueryError(f"--param {p!r} is not NAME=VALUE; write e.g. --param entity=Anthropic")
         bound[name.strip()] = value
+    named = None
     if query.endswith(".rq") and Path(query).is_file():
         text = Path(query).read_text(encoding="utf-8")
     elif query.replace("_", "").replace("-", "").isalnum() and query in queries.names():
@@ -205,7 +206,13 @@ def query(query: str | None, store: Path, fmt: str, params: tuple[str, ...], lis
     else:
         text = query
     gs = GraphStore.open(_store_dir(store))
-    if fmt == "table":
+    # A library listing comes from the answers the build kept (kg.views) when they can give it.
+    kept = gs.answer(named, bound) if named is not None and fmt in {"table", "csv"} else None
+    if kept is not None and fmt == "table":
+        click.echo(Rows(kept.columns, kept.rows()).table())
+    elif kept is not None:
+        sys.stdout.buffer.write(to_csv(kept.columns, kept.rows()))
+    elif fmt == "table":
         click.echo(gs.select(text, bound).table())
     else:
         sys.stdout.buffer.write(gs.serialize_results(text, fmt, bound))

@@ -27,15 +27,18 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .errors import KgError, OutputError
 from .ingest import IngestReport, read_articles
 from .model import Article, ArticleExtraction, Graph
+
+if TYPE_CHECKING:
+    from .store import GraphStore
 
 CACHE_VERSION = "1"
 # Articles per extraction task: large enough for spaCy's batching, small enough to balance workers.
@@ -417,23 +420,19 @@ def build(
         clock.lap("mapping, store and graph files")
         replace_dir(tmp, out / "store")
 
-    if page:
-        from .export import add_evidence, to_networkx
-        from .page import drawn, write_page, write_timeline
+    # The listings' answers are kept beside the store (kg.views). Oxigraph answers without the
+    # GIL, so they are made on a thread while the page is drawn.
+    from .views import VIEWS_FILE, materialize
 
-        published = GraphStore.open(out / "store")
-        # Evidence only for what the page draws and the timeline lists.
-        nxg = to_networkx(published, evidence=False)
-        events = [n for n, kind in nxg.nodes(data="kind") if kind == "Event"]
-        add_evidence(published, nxg, {*drawn(nxg), *events})
-        what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
-        sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
-        outputs["page"] = write_page(
-            nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
-        )
-        outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
-        clock.lap("page and timeline")
-        del published
+    published = GraphStore.open(out / "store")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-views") as pool:
+        views = pool.submit(materialize, published, out / "store" / VIEWS_FILE)
+        if page:
+            _write_pages(published, graph, paths, out, outputs)
+            clock.lap("page and timeline")
+        views.result()
+        clock.lap("listing views" + (" (after the page)" if page else ""))
+    del published
     gc.collect()
     outputs["store"] = out / "store"
     return BuildResult(
@@ -447,6 +446,25 @@ def build(
         words=sum(a.words for a in graph.articles),
         timings=clock.laps,
     )
+
+
+def _write_pages(
+    published: GraphStore, graph: Graph, paths: Sequence[Path | str], out: Path, outputs: dict[str, Path]
+) -> None:
+    """Write the graph page and the timeline from the published store."""
+    from .export import add_evidence, to_networkx
+    from .page import drawn, write_page, write_timeline
+
+    # Evidence only for what the page draws and the timeline lists.
+    nxg = to_networkx(published, evidence=False)
+    events = [n for n, kind in nxg.nodes(data="kind") if kind == "Event"]
+    add_evidence(published, nxg, {*drawn(nxg), *events})
+    what = f"{len(graph.articles)} articles, {len(graph.entities)} entities, {len(graph.facts)} facts"
+    sources = ", ".join(sorted({str(p) for p in map(str, paths)}))[:200]
+    outputs["page"] = write_page(
+        nxg, out / "graph.html", title="Story graph", subtitle=f"Built from {sources}: {what}"
+    )
+    outputs["timeline"] = write_timeline(nxg, out / "timeline.html", title="Timeline of events")
 
 
 def _progress(enabled: bool) -> Callable[..., None]:

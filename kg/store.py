@@ -24,15 +24,19 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .vocab import CAMEO, DATA, KG
+
+if TYPE_CHECKING:
+    from .queries import NamedQuery
+    from .views import Answer, Views
 
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
@@ -136,6 +140,34 @@ class GraphStore:
         self._store = store
         self.path = path
         self._union = union
+        self._views: Views | None = None
+        self._views_read = False
+
+    def views(self) -> Views | None:
+        """The listings' answers the build kept beside the store (kg.views), if any."""
+        if not self._views_read:
+            from .views import VIEWS_FILE, Views
+
+            self._views = Views.open(self.path / VIEWS_FILE) if self.path is not None else None
+            self._views_read = True
+        return self._views
+
+    def answer(self, named: NamedQuery, params: Mapping[str, object] | None = None) -> Answer | None:
+        """A library query's answer from the kept views; None when they cannot give it."""
+        views = self.views()
+        return views.answer(named, params or {}, self) if views is not None else None
+
+    def run(self, named: NamedQuery, params: Mapping[str, object] | None = None) -> Rows:
+        """A library query's rows: from the kept views when they can give them, else from the store.
+
+        >>> from kg import queries
+        >>> GraphStore.memory().run(queries.get("ages")).rows
+        []
+        """
+        kept = self.answer(named, params)
+        if kept is not None:
+            return Rows(kept.columns, kept.rows())
+        return self.select(named.text, params)
 
     @classmethod
     def memory(cls) -> GraphStore:
@@ -313,6 +345,22 @@ class GraphStore:
         self._store.flush()
         if self._union is not None:
             self._union.flush()
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Sequence[str | None]]) -> bytes:
+    """Rows as SPARQL 1.1 CSV results: a header of the variables, values only, CRLF line ends.
+
+    >>> to_csv(["a", "b"], [("x, y", None)])
+    b'a,b\r\n"x, y",\r\n'
+    """
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buf.getvalue().encode("utf-8")
 
 
 def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:

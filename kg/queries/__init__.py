@@ -3,7 +3,9 @@
 A query's header lines start with ``#``: the first says what it answers; a
 line ``# param NAME: meaning`` declares a parameter, bound as ``?NAME``, and
 ``# param NAME (optional): meaning`` one that may be left out (indented
-``#`` lines continue the meaning).
+``#`` lines continue the meaning). A line ``# view-filter NAME: HOW COLUMN...``
+says how a bound parameter narrows the rows of the query run without it, so
+the answer kept by the build (kg.views) can serve it (``VIEW_FILTERS``).
 
 Parameters are bound by substitution (SEP-0007), never pasted into the text;
 with Oxigraph a substituted variable must appear in the SELECT clause, and
@@ -29,6 +31,10 @@ from pathlib import Path
 from ..errors import QueryError
 
 HERE = Path(__file__).parent
+# How a ``# view-filter PARAM: HOW COLUMN...`` line says a bound parameter narrows a listing's rows:
+# names (an IRI column holds an entity the value names: name key or IRI), at-least (a number
+# column is at least the value), equals (a text column equals the value, ignoring case).
+VIEW_FILTERS = ("names", "at-least", "equals")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class NamedQuery:
     summary: str
     params: dict[str, str]
     optional: frozenset[str] = field(default=frozenset())
+    # param -> (how, columns): how a bound parameter narrows the query's kept view (kg.views).
+    view_filters: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def required(self) -> list[str]:
@@ -70,11 +78,22 @@ class NamedQuery:
 def _parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     summary, params, optional, last = "", {}, set(), ""
+    filters: dict[str, tuple[str, tuple[str, ...]]] = {}
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         body = line.lstrip("#").strip()
-        if body.startswith("param "):
+        if body.startswith("view-filter "):
+            name, _, spec = body[12:].partition(":")
+            how, *columns = spec.split()
+            if how not in VIEW_FILTERS or not columns:
+                raise QueryError(
+                    f"{path}: view-filter {name.strip()!r} must be one of {', '.join(VIEW_FILTERS)} "
+                    "followed by the columns it tests"
+                )
+            filters[name.strip()] = (how, tuple(columns))
+            last = ""
+        elif body.startswith("param "):
             name, _, meaning = body[6:].partition(":")
             name = name.strip()
             if name.endswith("(optional)"):
@@ -88,7 +107,7 @@ def _parse(path: Path) -> NamedQuery:
             last = ""
             if body and not summary:
                 summary = body
-    return NamedQuery(path.stem, text, summary, params, frozenset(optional))
+    return NamedQuery(path.stem, text, summary, params, frozenset(optional), filters)
 
 
 @functools.cache
