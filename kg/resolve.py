@@ -319,6 +319,10 @@ def resolve(
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         k = lx.fold(m.text)
+        if " " not in k:
+            # "the government" the extraction tied to the article's country is that country's
+            # government: grouped by its words alone, every article's would be one entity.
+            k = next((h[len(SAME) :] for h in m.hints if h.startswith(SAME)), k)
         if k:
             groups[k].append(m)
     uf = _Union()
@@ -718,7 +722,9 @@ def _aliases(
         for h in m.hints
         if h.startswith((STYLED, ALIAS))
     ]
-    for c in [*(_clean(m.text) for m in ms), *styled]:
+    # A bare "government" tied to a country is no name of it (other countries' are "government" too).
+    named = [m for m in ms if " " in m.text.strip() or not any(h.startswith(SAME) for h in m.hints)]
+    for c in [*(_clean(m.text) for m in named), *styled]:
         f = lx.fold(c)
         if f and f not in seen:
             seen.add(f)

@@ -402,3 +402,15 @@ def test_a_makers_branch_in_a_country_is_no_model_and_what_will_be_released_is_a
     hints = {m.text: set(m.hints) for m in ex.mentions}
     assert "product:model" not in hints["Ford Australia"]
     assert "product:launched" in hints["Zentor Quill"]
+
+
+def test_each_articles_government_stays_its_own_countrys() -> None:
+    ents = story(
+        "Japan's trade ministry said exports rose in Tokyo. The government said Japan would cut tariffs on rice.",
+        "Brazil's central bank raised rates in Brasilia. The government said Brazil would sell more bonds.",
+    )
+    govs = {e.name: e for e in ents if e.name.endswith("Government")}
+    assert set(govs) == {"Japan Government", "Brazil Government"}
+    assert {m.article_id for m in govs["Japan Government"].mentions} == {"t0"}
+    # "government" names every country's: it is no alias of one
+    assert all("government" not in (a.lower() for a in e.aliases) for e in govs.values())

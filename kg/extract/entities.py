@@ -979,8 +979,20 @@ def _government_hints(toks: Sequence[Token]) -> set[str]:
     country = lx.country_of(" ".join(t.text for t in toks[:-1] if t.lower_ != "the"))
     if country is None:
         return set()
-    name = f"{country} {toks[-1].text.capitalize()}"
-    return {f"{SAME}{lx.fold(name)}", f"{ALIAS}{name}", f"gov:{country}"}
+    return government_hints(country, toks[-1].text)
+
+
+def government_hints(country: str, noun: str) -> set[str]:
+    """The hints of one country's government: one entity, named for the country as news names it.
+
+    >>> sorted(government_hints("United Kingdom", "government"))
+    ['alias:UK Government', 'alias:United Kingdom Government', 'gov:United Kingdom', 'same:united kingdom government']
+    """
+    name = f"{country} {noun.capitalize()}"
+    hints = {f"{SAME}{lx.fold(name)}", f"{ALIAS}{name}", f"gov:{country}"}
+    if country in lx.NEWS_SHORT_NAMES:
+        hints.add(f"{ALIAS}{lx.NEWS_SHORT_NAMES[country]} {noun.capitalize()}")
+    return hints
 
 
 # The hint that carries the maker named before a model: "product:model-of:Airbus" on "Airbus A330".
@@ -1332,8 +1344,7 @@ def _home_government(doc: Doc, article: Article, mentions: Sequence[Mention]) ->
     out = []
     for t in bare:
         sent = t.sent
-        name = f"{country} {t.text.capitalize()}"
-        hints = {f"{SAME}{lx.fold(name)}", f"{ALIAS}{name}", f"gov:{country}", "org:government"}
+        hints = government_hints(country, t.text) | {"org:government"}
         out.append(
             Mention(
                 text=t.text,

@@ -1208,6 +1208,8 @@ def country_of_code(word: str) -> str | None:
 
 # Names of countries news uses that are neither ISO names nor codes.
 COUNTRY_ALIASES = {"britain": "United Kingdom", "great britain": "United Kingdom", "america": "United States"}
+# The short names news gives countries beside their ISO names: "the UK government".
+NEWS_SHORT_NAMES = {"United Kingdom": "UK", "United States": "US"}
 # Demonyms of a country's parts: "the Scottish government" is not the country's.
 REGIONAL_DEMONYMS = frozenset(["scottish", "welsh", "english", "northern irish", "flemish", "bavarian"])
 
