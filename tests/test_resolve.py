@@ -414,3 +414,11 @@ def test_each_articles_government_stays_its_own_countrys() -> None:
     assert {m.article_id for m in govs["Japan Government"].mentions} == {"t0"}
     # "government" names every country's: it is no alias of one
     assert all("government" not in (a.lower() for a in e.aliases) for e in govs.values())
+
+
+def test_a_bare_company_suffix_or_bank_is_no_entity() -> None:
+    ents = story(
+        "Zentra Holdings Inc said it would buy Orvo Bank. The Bank said the deal was fair. Inc shares rose.",
+        "Corp said profits fell. Kestrel Federal Bank raised rates, Banks said.",
+    )
+    assert sorted(e.name for e in ents) == ["Kestrel Federal Bank", "Orvo Bank", "Zentra Holdings Inc"]

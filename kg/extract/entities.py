@@ -289,7 +289,7 @@ def _is_name_like(tokens: Sequence[Token]) -> bool:
         low = tokens[0].lower_
         if low in lx.COMMON_ACRONYMS or low in lx.MONTHS or low in lx.WEEKDAYS or low in lx.TITLE_WORDS:
             return False
-        if low in lx.HONORIFICS:
+        if low in lx.HONORIFICS or low in lx.NOT_NAMES_ALONE:
             return False
     return True
 

@@ -503,6 +503,12 @@ PARTY_FOLLOWERS = frozenset(
 )
 
 # Last word of an organisation's name.
+# Words that end company names but name nothing alone: a headline's "Inc", "Corp" or "Bank" that
+# the NER cut from its name would join every article's fragment into one entity.
+NOT_NAMES_ALONE = frozenset(
+    ["inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "gmbh", "spa", "bv", "nv"]
+    + ["bank", "banks", "group", "company", "corporation", "holdings", "industries", "international"]
+)
 ORG_SUFFIXES = frozenset(
     [
         "inc",
