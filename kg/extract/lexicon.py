@@ -506,8 +506,25 @@ PARTY_FOLLOWERS = frozenset(
 # Words that end company names but name nothing alone: a headline's "Inc", "Corp" or "Bank" that
 # the NER cut from its name would join every article's fragment into one entity.
 NOT_NAMES_ALONE = frozenset(
-    ["inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "gmbh", "spa", "bv", "nv"]
-    + ["bank", "banks", "group", "company", "corporation", "holdings", "industries", "international"]
+    [
+        *(
+            "inc",
+            "inc.",
+            "corp",
+            "corp.",
+            "co",
+            "co.",
+            "ltd",
+            "ltd.",
+            "llc",
+            "plc",
+            "gmbh",
+            "spa",
+            "bv",
+            "nv",
+        ),
+        *("bank", "banks", "group", "company", "corporation", "holdings", "industries", "international"),
+    ]
 )
 ORG_SUFFIXES = frozenset(
     [
