@@ -463,14 +463,17 @@ def query_report(store: Path, what: str, args: argparse.Namespace, work: Path) -
         "store (`GraphStore.select`), set beside rdflib's"
     )
     print()
-    print("| query | rows | kg | from | Oxigraph SPARQL | rdflib rows | rdflib | rdflib / Oxigraph |")
-    print("|---|---:|---:|---|---:|---:|---:|---:|")
+    print(
+        "| query | rows | kg | from | Oxigraph SPARQL | rdflib rows | rdflib | rdflib / kg | rdflib / Oxigraph |"
+    )
+    print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
     for label, _, _ in todo:
         o, r2 = ox_results[label], rd_results.get(label)
         if "error" in o:
-            print(f"| {label} | | failed: {o['error'][:80]} | | | | | |")
+            print(f"| {label} | | failed: {o['error'][:80]} | | | | | | |")
             continue
-        run_cell = fmt_s(statistics.median(o["times"]))
+        run_med = statistics.median(o["times"])
+        run_cell = fmt_s(run_med)
         med = statistics.median(o["sparql_times"])
         kg_cell = fmt_s(med)
         rmed = None if r2 is None or "times" not in r2 else statistics.median(r2["times"])
@@ -482,14 +485,17 @@ def query_report(store: Path, what: str, args: argparse.Namespace, work: Path) -
             rd, rows2 = "failed", ""
         else:
             rd, rows2 = fmt_s(rmed), str(r2["rows"])
-        if rmed is not None:
-            ratio = f"{rmed / med:,.0f}×"
-        elif r2 is not None and "timeout" in r2:
-            ratio = f"> {r2['timeout'] / med:,.0f}×"
-        else:
-            ratio = ""
+        ratios = []
+        for base in (run_med, med):
+            if rmed is not None:
+                ratios.append(f"{rmed / max(base, 1e-4):,.0f}×")
+            elif r2 is not None and "timeout" in r2:
+                ratios.append(f"> {r2['timeout'] / max(base, 1e-4):,.0f}×")
+            else:
+                ratios.append("")
         print(
-            f"| {label} | {o.get('rows', '')} | {run_cell} | {o['from']} | {kg_cell} | {rows2} | {rd} | {ratio} |"
+            f"| {label} | {o.get('rows', '')} | {run_cell} | {o['from']} | {kg_cell} | {rows2} | {rd} "
+            f"| {ratios[0]} | {ratios[1]} |"
         )
     print()
 
