@@ -1750,3 +1750,38 @@ def test_who_quit_or_defected_from_an_organisation_was_its_member() -> None:
     assert ("Jim Roe", "member", "Kappa Party", True) in p
     assert ("John Poe", "member", "Zeta Party", True) in p
     assert not any(person == "Jane Roe" for person, *_ in p)
+
+
+def test_words_published_on_an_organisations_website_are_its_statement() -> None:
+    g = build(
+        'A statement on Zorbex Corp\'s website states: "We have lost a visionary."',
+        'The Vexa tablet is claimed to be "a magical device" as stated on the Zorbex Corp website.',
+        'The rumour spread on the website of a fan club, "a magical device" it said.',
+    )
+    assert ("Zorbex Corp", None) in said(g)
+    zorbex = [s for s in g.facts if isinstance(s, Statement) and names(g).get(s.speaker) == "Zorbex Corp"]
+    assert {s.evidence[0].article_id for s in zorbex} == {"f0", "f1"}
+
+
+def test_an_organisation_apposed_to_the_speaking_noun_speaks() -> None:
+    g = build(
+        "A third US carmaker, Zorbex Motors Corp, has said that it can make it through this year without aid.",
+        "The largest lender, Kestrel Bank, said on Monday that rates would rise.",
+    )
+    assert {("Zorbex Motors Corp", None), ("Kestrel Bank", None)} <= said(g)
+
+
+def test_calling_something_a_quotation_emails_and_estimates_are_statements() -> None:
+    g = build(
+        'The watchdog group Zorvex Oversight has called the deal "a textbook case of favoritism".',
+        'An email from Kestrel Partners to Jane Roe advises the minister to release the figures: "Do it now."',
+        "Kestrel Partners called for talks with the union. Zorvex Oversight advised on the sale.",
+        "Zorbex Corp has estimated a 30% fuel saving over its older jets.",
+    )
+    quotes = {
+        (names(g)[s.speaker], s.quote, s.evidence[0].article_id) for s in g.facts if isinstance(s, Statement)
+    }
+    assert ("Zorvex Oversight", "a textbook case of favoritism", "f0") in quotes
+    assert ("Kestrel Partners", "Do it now.", "f1") in quotes
+    assert ("Zorbex Corp", "a 30% fuel saving over its older jets", "f3") in quotes
+    assert not [q for q in quotes if q[2] == "f2"]  # no quotation: calling for talks says nothing

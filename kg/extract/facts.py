@@ -3705,7 +3705,7 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
     document = False
     for sent in ctx.doc.sents:
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
+            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in SPEECH_VERBS or _quoting(tok)):
                 continue
             if tok.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue  # "reported that ..." reports words; "reported a loss" is an announcement
@@ -3735,6 +3735,8 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
             elif tok.i > sent.start and tok.i - 1 in ctx.by_token and _full_person(ctx.by_token[tok.i - 1]):
                 # A name right before the verb speaks, whatever the parse made of a long sentence.
                 speaker = ctx.by_token[tok.i - 1]
+            elif (owner := _publisher(ctx, tok)) is not None:
+                speaker = owner  # "as stated on the Acme website"
             else:
                 continue
             if speaker is None:
@@ -3777,8 +3779,23 @@ def _statements(ctx: _Ctx) -> Iterator[Statement]:
                 yield Statement(who, outlet, quote[:1000], evidence)
 
 
-# Speech verbs whose object is what is said: "announced job cuts", "revealed a loss".
-ANNOUNCE_VERBS = frozenset(["announce", "reveal", "disclose", "confirm", "report", "deny"])
+# Speech verbs whose object is what is said: "announced job cuts", "revealed a loss",
+# "estimated a 30% saving".
+ANNOUNCE_VERBS = frozenset(
+    ["announce", "reveal", "disclose", "confirm", "report", "deny", "estimate", "forecast", "predict"]
+)
+# Verbs that speak only with a quotation in their phrase: "called the deal “a scandal”",
+# "advises the minister: “Act now.”"; "called for talks" and "advised on the sale" say nothing.
+QUOTING_VERBS = frozenset(["call", "advise", "dub", "brand", "label"])
+
+
+def _quoting(verb: Token) -> bool:
+    """Whether ``verb`` is one of QUOTING_VERBS with a quotation in its phrase."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return False
+    span = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
+    tail = verb.sent.text[verb.idx - verb.sent.start_char :]
+    return bool(_QUOTE.search(span.text) or re.match(r"[^“\"]*:\s*[“\"]", tail))
 
 
 # Where words are said to an outlet: "in a BBC interview", "on its Today programme".
@@ -3890,6 +3907,9 @@ MOUTHPIECES = frozenset(
         "representative",
         "statement",
         "letter",
+        "email",
+        "e-mail",
+        "memo",
         "release",
         "announcement",
         "lawyer",
@@ -3937,17 +3957,23 @@ def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
                         owner = _prefer_org(_span_args(ctx, p))
                         if owner is not None:
                             return owner
+        # "A statement on Acme's website said": the website's owner.
+        if (owner := _publisher(ctx, subj)) is not None:
+            return owner
         owners = [
             ctx.by_token[c.i] for c in subj.children if c.dep_ in {"poss", "compound"} and c.i in ctx.by_token
         ]
         if owners:
             return owners[0]
     if arg is None:
-        # "The watchdog's chief accountant Donald Nicolaisen said": the person apposed to the noun.
+        # "The watchdog's chief accountant Donald Nicolaisen said": the person apposed to the noun;
+        # "A rival carmaker, Acme Motors, has said": the organisation.
         apposed = [
-            ctx.by_token[c.i]
+            m
             for c in subj.children
-            if c.dep_ == "appos" and c.i in ctx.by_token and _full_person(ctx.by_token[c.i])
+            if c.dep_ == "appos"
+            and (m := ctx.by_token.get(c.i)) is not None
+            and (_full_person(m) or (not _is_person(m) and _is_actor(m)))
         ]
         if apposed:
             return apposed[0]
@@ -3958,6 +3984,28 @@ def _speaker(ctx: _Ctx, subj: Token) -> Arg | None:
         if people:
             return people[-1]
     return arg
+
+
+# Where an organisation publishes its own words: "on Acme's website", "on the Acme blog".
+PUBLICATION_NOUNS = frozenset(["website", "site", "web site", "blog", "homepage", "webpage", "page"])
+
+
+def _publisher(ctx: _Ctx, word: Token) -> Arg | None:
+    """The actor whose publication an "on ..." phrase of ``word`` names: "stated on the Acme website"."""
+    for c in word.children:
+        if c.dep_ != "prep" or c.lower_ not in {"on", "in"}:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or p.lower_ not in PUBLICATION_NOUNS:
+                continue
+            owners = [
+                a
+                for o in p.children
+                if o.dep_ in {"poss", "compound"} and (a := _mention_at(ctx, o)) is not None and _is_actor(a)
+            ]
+            if owners:
+                return owners[0]
+    return None
 
 
 # Titles of people whose words are their organisation's: "a spokesman for Acme said".
