@@ -1785,3 +1785,19 @@ def test_calling_something_a_quotation_emails_and_estimates_are_statements() -> 
     assert ("Kestrel Partners", "Do it now.", "f1") in quotes
     assert ("Zorbex Corp", "a 30% fuel saving over its older jets", "f3") in quotes
     assert not [q for q in quotes if q[2] == "f2"]  # no quotation: calling for talks says nothing
+
+
+def test_a_day_without_a_year_told_after_a_dated_one_is_in_that_year() -> None:
+    g = build(
+        "Jane Roe had warned John Doe in a memo on 7 January 2003 that the plan was illegal. "
+        "On 13 January, Roe met Zed Kay and Ann Lee in London.",
+        "Jane Roe had warned John Doe in a memo on 7 January 2003 that the plan was illegal. "
+        "The book says on 13 January Roe met Zed Kay and Ann Lee in London.",
+        # a recent day stays recent (the build's articles are of 2025-05-12)
+        "Jane Roe had warned John Doe on 7 March 2003 that the plan was illegal. She met Zed Kay on 10 May.",
+        # far from the dated month: a day of its own year
+        "Jane Roe had warned John Doe on 7 January 2003 that the plan was illegal. She met Zed Kay on 10 August.",
+    )
+    meets = [f for f in g.facts if isinstance(f, Event) and f.family == "04"]
+    by_article = {ev.article_id: (f.date.value if f.date else None) for f in meets for ev in f.evidence}
+    assert by_article == {"f0": "2003-01-13", "f1": "2003-01-13", "f2": "2025-05-10", "f3": "2024-08-10"}

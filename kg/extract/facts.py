@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date as _date
 from typing import TYPE_CHECKING
 
 from ..model import (
@@ -3520,9 +3521,58 @@ def _date_for(ctx: _Ctx, tok: Token, sent: Span) -> TimeValue | None:
     rest = sorted((e for e in dates if e not in own), key=lambda e: abs(e.start - tok.i))
     for chosen in [*own, *rest]:
         value = resolve_time(chosen.text, ctx.article.date, direction)
+        while value is None and len(chosen) > 1 and _name_word(chosen[-1]):
+            # "on 13 March Lord Goldsmith met": the NER ran the date into the name after it.
+            chosen = chosen[:-1]
+            value = resolve_time(chosen.text, ctx.article.date, direction)
         if value is not None:
-            return value
+            return _narrative_year(ctx, chosen, value) if direction == "past" else value
     return None
+
+
+def _name_word(t: Token) -> bool:
+    """A capitalised word that is no part of a date: "Lord", "Roe"."""
+    low = t.lower_.rstrip(".")
+    return t.text[:1].isupper() and t.is_alpha and low not in lx.MONTHS and low not in lx.WEEKDAYS
+
+
+# How far back (in tokens) a date with a year sets the year of the dates told after it.
+_NARRATIVE_REACH = 400
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _narrative_year(ctx: _Ctx, date: Span, value: TimeValue) -> TimeValue:
+    """A day without a year, told after a date with one, is in that year when it is no recent day.
+
+    "Goldsmith warned Blair on 7 March 2003 ... On 13 March he met Falconer" in an article of
+    2005 is 2003-03-13, not the last 13 March before the article. A day of the last two months
+    ("on 10 February" in February) stays the recent one.
+    """
+    if len(value.value) != 10 or _YEAR.search(date.text):
+        return value
+    day = _date.fromisoformat(value.value)
+    if (ctx.article.date - day).days <= 62:
+        return value
+    told = [
+        e
+        for e in ctx.doc.ents
+        if e.label_ == "DATE"
+        and date.start - _NARRATIVE_REACH <= e.end <= date.start
+        and _YEAR.search(e.text)
+    ]
+    if not told:
+        return value
+    then = resolve_time(told[-1].text, ctx.article.date, "past")
+    if then is None or len(then.value) < 7:
+        return value
+    year, month = int(then.value[:4]), int(then.value[5:7])
+    if year == day.year or abs(month - day.month) > 2:
+        return value
+    try:
+        moved = day.replace(year=year)
+    except ValueError:  # 29 February
+        return value
+    return TimeValue(moved.isoformat()) if moved <= ctx.article.date else value
 
 
 def _recent(ctx: _Ctx, tok: Token) -> TimeValue | None:
