@@ -172,6 +172,9 @@ INDUSTRY_WORDS = frozenset(
         "labs",
         "laboratories",
         "semiconductor",
+        "bank",
+        "brewery",
+        "breweries",
     ]
 )
 REORDER_NOUNS = frozenset(
@@ -408,6 +411,20 @@ def resolve(
             for c in by_ends.get(probe, ())
             if c != k and len(cw := shape[c]) > len(words) and _shortens(words, cw, place=kind == "Place")
         ]
+        if len({uf.find(c) for c in longer}) == 1:
+            uf.union(k, longer[0])
+
+    # A name without the country before it: "Air Force" ~ "United States Air Force", "State Property
+    # Agency" ~ "Romanian State Property Agency". Only when exactly one longer name fits.
+    by_tail = _index(
+        (c, [" ".join(w[i:]) for i in range(1, min(len(w) - 1, 3) + 1) if lx.country_of(" ".join(w[:i]))])
+        for c, w in ((c, c.split()) for c in multi)
+        if prelim.get(c) == "Organisation" and len(w) >= 3
+    )
+    for k in multi:
+        if prelim.get(k) != "Organisation" or not groups[k]:
+            continue
+        longer = by_tail.get(k, [])
         if len({uf.find(c) for c in longer}) == 1:
             uf.union(k, longer[0])
 

@@ -422,3 +422,24 @@ def test_a_bare_company_suffix_or_bank_is_no_entity() -> None:
         "Corp said profits fell. Kestrel Federal Bank raised rates, Banks said.",
     )
     assert sorted(e.name for e in ents) == ["Kestrel Federal Bank", "Orvo Bank", "Zentra Holdings Inc"]
+
+
+def test_a_name_without_its_country_or_trade_is_the_longer_name() -> None:
+    ents = story(
+        "The United States Air Force chose Zorbex Corp. The Air Force said the deal was fair.",
+        "The Romanian State Property Agency sold the plant. The State Property Agency said it was glad.",
+        "Norddeutsche Bank challenged Zorvex in a Houston court. Norddeutsche argued that the sale was illegal.",
+    )
+    names = by_name(ents)
+    assert names["Norddeutsche Bank"].aliases == ("Norddeutsche",)
+    assert "Air Force" in names["United States Air Force"].aliases and "Air Force" not in names
+    assert "State Property Agency" in names["Romanian State Property Agency"].aliases
+    assert "State Property Agency" not in names
+
+
+def test_a_name_without_a_country_stays_apart_when_two_countries_have_one() -> None:
+    ents = story(
+        "The Russian Foreign Ministry protested. The Chinese Foreign Ministry agreed. "
+        "The Foreign Ministry said nothing more."
+    )
+    assert "Foreign Ministry" in by_name(ents)
