@@ -73,6 +73,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:noun-before": ("Product", 3.0),
     "product:launched": ("Product", 2.0),
     "product:copies-of": ("Product", 2.5),
+    "product:brand": ("Product", 3.0),
     "product:appos": ("Product", 3.0),
     "product:made-by": ("Product", 2.0),
     "product:model": ("Product", 3.0),
@@ -209,6 +210,8 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     work = any("product:work" in m.hints for m in ms)
     # "airline Virgin Mars", "the bank Kappa Stone": an organisation's noun right before the name.
     work = work or any("org:noun-before" in m.hints for m in ms)
+    # "its brands include Kelso Pale Ale": a name in a brand list is no person's.
+    work = work or any("product:brand" in m.hints for m in ms)
     full_person = not work and any(
         "ner:PERSON" in m.hints
         and len(m.text.split()) >= 2

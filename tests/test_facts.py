@@ -1801,3 +1801,23 @@ def test_a_day_without_a_year_told_after_a_dated_one_is_in_that_year() -> None:
     meets = [f for f in g.facts if isinstance(f, Event) and f.family == "04"]
     by_article = {ev.article_id: (f.date.value if f.date else None) for f in meets for ev in f.evidence}
     assert by_article == {"f0": "2003-01-13", "f1": "2003-01-13", "f2": "2025-05-10", "f3": "2024-08-10"}
+
+
+def test_a_companys_brand_list_names_its_products() -> None:
+    g = build(
+        "Zentra Holdings said profits rose. Its top brands include Velmora Pale Ale, Fosters, Strongbow and Kronenbourg.",
+        "Kelso Group sells beers such as Zubrova and Quist.",
+        "Zentra Holdings owns brands such as Velmora, Quist and Ardent.",
+        "Kelso Group hired analysts such as Jane Roe and John Doe.",
+    )
+    made = makers(g)
+    assert {
+        ("Velmora Pale Ale", "Zentra Holdings"),
+        ("Fosters", "Zentra Holdings"),
+        ("Kronenbourg", "Zentra Holdings"),
+        ("Zubrova", "Kelso Group"),
+        ("Quist", "Kelso Group"),
+        ("Ardent", "Zentra Holdings"),
+    } <= made
+    types = {e.name: e.type.value for e in g.entities}
+    assert types["Velmora Pale Ale"] == "Product" and types["Jane Roe"] == "Person"

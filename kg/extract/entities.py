@@ -401,6 +401,8 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     ):
         hints.add("product:launched")  # "the new X, which will be released in June"
     hints |= _maker_cues(doc, toks, root_)
+    if brand_list_noun(root_) is not None:
+        hints.add("product:brand")  # "its brands include X"
     # Left context: "CEO Jane Doe", "Mr Doe", "its model X", "the company X", "told X".
     j = lo - 1
     while j >= 0 and (doc[j].pos_ in {"ADJ", "DET", "PRON"} or doc[j].tag_ == "PRP$") and lo - j <= 3:
@@ -833,6 +835,39 @@ def _model_after(doc: Doc, ent: Span, nxt: Span | None) -> list[Token]:
     # A model has a designation with a digit ("A9", "747"); capitals alone ("Acme USA") are
     # more often part of the company's name.
     return out if any(_DESIGNATION.match(t.text) for t in out) else []
+
+
+# Nouns whose lists name products: "its brands include A, B and C", "beers such as A and B".
+BRAND_NOUNS = frozenset(["brand", "beer", "lager", "ale", "drink", "spirit", "label", "cigarette"])
+
+
+def brand_list_noun(item: Token) -> Token | None:
+    """The brand noun whose list ``item`` (the head of a name) is in, if any.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["Its", "brands", "include", "Zubrova", "and", "Quist", "."]
+    >>> doc = Doc(Vocab(), words=words, heads=[1, 2, 2, 2, 3, 3, 2],
+    ...           deps=["poss", "nsubj", "ROOT", "dobj", "cc", "conj", "punct"])
+    >>> brand_list_noun(doc[5]).text
+    'brands'
+    """
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head
+    head = item.head
+    if item.dep_ in {"dobj", "attr"} and head.lemma_.lower() in {"include", "be"}:
+        return next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "nsubj" and c.lemma_.lower() in BRAND_NOUNS and c.i < item.i
+            ),
+            None,
+        )
+    if item.dep_ == "pobj" and head.lower_ == "as" and any(c.lower_ == "such" for c in head.children):
+        noun = head.head
+        return noun if noun.lemma_.lower() in BRAND_NOUNS and noun.pos_ == "NOUN" else None
+    return None
 
 
 def _maker_cues(doc: Doc, toks: Sequence[Token], root: Token) -> set[str]:

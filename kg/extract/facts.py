@@ -40,6 +40,7 @@ from .entities import (
     MAKE_VERBS,
     MAKER_NOUNS,
     MODEL_OF,
+    brand_list_noun,
     doc_text,
     home_country,
 )
@@ -2027,6 +2028,8 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                         maker = ctx.by_token[c.i]
                         # "made by A, B and C": each of them.
                         others.extend(ctx.by_token[x.i] for x in c.conjuncts if x.i in ctx.by_token)
+        if maker is None and (brands := brand_list_noun(up)) is not None:
+            maker = _brand_owner(ctx, brands)  # "its brands include P", "Acme sells beers such as P"
         # "the Airbus A330": the maker's name before the model; the organisation of the story
         # whose name has those words ("Airbus", "Airbus Industrie").
         named = next((h[len(MODEL_OF) :] for h in p.hints if h.startswith(MODEL_OF)), None)
@@ -2037,6 +2040,23 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
             yield Maker(p, maker, _evidence(ctx, sent, p.start, p.end))
             for other in others:
                 yield Maker(p, other, _evidence(ctx, sent, p.start, p.end))
+
+
+def _brand_owner(ctx: _Ctx, brands: Token) -> Arg | None:
+    """Whose brands a brand noun names: its possessor ("Acme's brands", "its brands"), else the
+    subject of the verb it is the object of ("Acme sells beers such as ...")."""
+    for c in brands.children:
+        if c.dep_ == "poss":
+            owner = _antecedent(ctx, c, person=False) if c.lower_ in {"its", "their"} else _mention_at(ctx, c)
+            return owner if isinstance(owner, Mention) and not _full_person(owner) else None
+    if brands.dep_ == "dobj":
+        for c in brands.head.children:
+            if c.dep_ == "nsubj":
+                owner = _mention_at(ctx, c) or (
+                    _org_antecedent(ctx, c) if c.lemma_.lower() in _ORG_HEADS else None
+                )
+                return owner if isinstance(owner, Mention) and not _full_person(owner) else None
+    return None
 
 
 def _product_families(ctx: _Ctx, made: list[Maker]) -> list[Maker]:
