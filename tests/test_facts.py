@@ -1821,3 +1821,21 @@ def test_a_companys_brand_list_names_its_products() -> None:
     } <= made
     types = {e.name: e.type.value for e in g.entities}
     assert types["Velmora Pale Ale"] == "Product" and types["Jane Roe"] == "Person"
+
+
+def test_an_amount_glossed_in_us_dollars_is_priced_by_its_gloss() -> None:
+    g = build(
+        "Zorbex Motors, the car maker, will pay $57 million (US$78 million) for a 72 percent stake in Kelso Auto.",
+        "Zorbex Motors will pay $1.1bn (£568m) for a stake in Kelso Auto.",
+        "Zorbex Motors will pay US$57 million (US$78 million Canadian) for a stake in Kelso Auto.",
+    )
+    priced = {
+        (c.evidence[0].article_id, c.value, c.currency)
+        for c in g.facts
+        if isinstance(c, Contract) and c.value
+    }
+    assert priced == {
+        ("f0", 78_000_000.0, "USD"),
+        ("f1", 1_100_000_000.0, "USD"),
+        ("f2", 57_000_000.0, "USD"),
+    }

@@ -2430,9 +2430,10 @@ def _priced(sent: Span) -> bool:
 _NAMED_DOLLAR = re.compile(r"\b(?:us|u\.s\.)\s?\$|\b(?:us|u\.s\.|american) (?:dollars?|dlrs)", re.I)
 
 
-def _bare_dollar(text: str, start: int, end: int) -> bool:
-    """Whether the amount at ``start``..``end`` is in dollars of no named country ("$5m", not "US$5m")."""
-    window = text[max(0, start - 5) : end + 25]
+def _bare_dollar(text: str, start: int, end: int, after: int = 25) -> bool:
+    """Whether the amount at ``start``..``end`` is in dollars of no named country ("$5m", not "US$5m"),
+    nor glossed as such within ``after`` characters ("$5m US")."""
+    window = text[max(0, start - 5) : end + after]
     return "$" in text[max(0, start - 2) : end] and not _NAMED_DOLLAR.search(window)
 
 
@@ -2452,6 +2453,10 @@ def _home(ctx: _Ctx) -> str | None:
     return ctx.home or None
 
 
+# An amount's gloss in US dollars right after it: " (US$78 million)".
+_US_GLOSS = re.compile(r"\s*\(\s*(?:US|U\.S\.)\s?\$")
+
+
 def _contracts(ctx: _Ctx) -> Iterator[Contract]:
     for sent in ctx.doc.sents:
         if not any(t.lemma_.lower() in CONTRACT_WORDS for t in sent):
@@ -2467,7 +2472,19 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
         if not found:
             continue
         start, end, parsed = found[0]
-        if parsed is not None and parsed[1] == "USD" and _bare_dollar(doc_text(ctx.doc), start, end):
+        text = doc_text(ctx.doc)
+        us = _US_GLOSS.match(text, end)
+        gloss = next((f for f in found[1:] if us and end <= f[0] <= us.end()), None)
+        if (
+            gloss is not None
+            and parsed is not None
+            and parsed[1] == "USD"
+            and _bare_dollar(text, start, end, 0)
+        ):
+            # "$57 million (US$78 million)": the bare "$" is another dollar (or a lost "€"); the
+            # amount glossed in US dollars is the one the text gives for sure.
+            start, end, parsed = gloss
+        elif parsed is not None and parsed[1] == "USD" and _bare_dollar(text, start, end):
             # "$52.5m" in a story about Australia is in Australian dollars.
             parsed = (parsed[0], _home_dollar(ctx) or "USD")
         parties: list[Arg] = []
