@@ -1839,3 +1839,13 @@ def test_an_amount_glossed_in_us_dollars_is_priced_by_its_gloss() -> None:
         ("f1", 1_100_000_000.0, "USD"),
         ("f2", 57_000_000.0, "USD"),
     }
+
+
+def test_an_amount_the_ner_reads_as_a_number_and_a_word_prices_the_deal() -> None:
+    g = build(
+        "The biggest brewer, Zentra Holdings, is to buy 37.5% of Kelso Breweries in a deal worth "
+        "4.66bn rupees ($106m:£54.6m).",
+        "In addition Zentra Holdings is to invest 2.47bn rupees in Kelso Breweries through preference shares.",
+    )
+    priced = {(c.value, c.currency) for c in g.facts if isinstance(c, Contract) and c.value}
+    assert priced == {(4_660_000_000.0, "INR"), (2_470_000_000.0, "INR")}

@@ -2463,10 +2463,12 @@ def _contracts(ctx: _Ctx) -> Iterator[Contract]:
             continue
         amounts = [(e.start_char, e.end_char, _money(e)) for e in sent.ents if e.label_ == "MONEY"]
         # Wire style the NER misses: "28.3 mln dlrs", "15 mln stg".
-        amounts += [
-            (sent.start_char + m.start(), sent.start_char + m.end(), parse_money(m.group(0)))
-            for m in _WIRE_MONEY.finditer(sent.text)
-        ]
+        # (Also "4.66bn rupees", which the NER reads as a number and a word.)
+        for wire in _WIRE_MONEY.finditer(sent.text):
+            a, b = sent.start_char + wire.start(), sent.start_char + wire.end()
+            if not any(x < b and a < y for x, y, _ in amounts):
+                amounts.append((a, b, parse_money(wire.group(0))))
+        amounts.sort(key=lambda x: x[0])  # the first amount the sentence gives
         # Deals are not priced in cents: "down 25 cents" is a share price.
         found = [(a, b, v) for a, b, v in amounts if v is not None and v[0] >= 1000]
         if not found:
@@ -2816,8 +2818,8 @@ def _sale(ctx: _Ctx, verb: Token) -> Contract | None:
 
 
 _WIRE_MONEY = re.compile(
-    r"\b\d[\d,]*(?:\.\d+)?\s*(?:mln|bln|billion|million|trillion)\s+(?:dlrs?|dollars|stg|pounds|yen|marks|francs|"
-    r"guilders|lire|euros|yuan|rupees|crowns|kroner)\b",
+    r"\b\d[\d,]*(?:\.\d+)?\s*(?:mln|bln|bn|mn|billion|million|trillion)\s+(?:dlrs?|dollars|stg|pounds|yen|marks|"
+    r"francs|guilders|lire|euros|yuan|rupees|crowns|kroner|rand|pesos|roubles|rubles|won|ringgit|baht)\b",
     re.I,
 )
 _MONEY_AROUND = re.compile(r"(?:[A-Z]{0,3}[$£€¥]|[A-Z]{3}\s)?\s*$")
