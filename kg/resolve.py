@@ -812,6 +812,7 @@ def resolve_facts(
     for f in out.values():
         if isinstance(f, Maker) and isinstance(f.product, str) and isinstance(f.maker, str):
             makers[f.product].add(f.maker)
+    out = _products_by_makers(out.values(), makers, types)
     events = [
         replace(e, participants=(*e.participants, *sorted(extra)))
         if (extra := {m for p in e.participants for m in makers.get(str(p), ())} - set(e.participants))
@@ -820,6 +821,29 @@ def resolve_facts(
     ]
     merged = merge_events(events)
     return sorted([*_merge_roles(_merge_contracts(out.values())), *merged], key=_sort_key)
+
+
+def _products_by_makers(
+    facts: Iterable[Fact], makers: dict[str, set[str]], types: dict[str, EntityType]
+) -> dict[tuple[object, ...], Fact]:
+    """Facts by key, a contract's products replaced by their maker: "an order for 50 Zephyrs" is a
+    deal with whoever makes the Zephyr. A product of no one known, or of several, is no party."""
+    out: dict[tuple[object, ...], Fact] = {}
+    for f in facts:
+        if isinstance(f, Contract):
+            parties: set[str] = set()
+            for p in map(str, f.parties):
+                if types.get(p) is not EntityType.PRODUCT:
+                    parties.add(p)
+                elif len(makers.get(p, ())) == 1:
+                    parties |= makers[p]
+            if not parties:
+                continue
+            f = replace(f, parties=tuple(sorted(parties)))
+        key = _fact_key(f)
+        prev = out.get(key)
+        out[key] = f if prev is None else _with_evidence(prev, f.evidence)
+    return out
 
 
 def _merge_roles(facts: Iterable[Fact]) -> list[Fact]:
@@ -981,6 +1005,8 @@ def _resolve_fact(
                         and (
                             types.get(p) is EntityType.ORGANISATION
                             or (types.get(p) is EntityType.PERSON and (fact.value is None or p in acting))
+                            # (kept until its maker is known: see _products_by_makers)
+                            or types.get(p) is EntityType.PRODUCT
                         )
                     }
                 )

@@ -1849,3 +1849,12 @@ def test_an_amount_the_ner_reads_as_a_number_and_a_word_prices_the_deal() -> Non
     )
     priced = {(c.value, c.currency) for c in g.facts if isinstance(c, Contract) and c.value}
     assert priced == {(4_660_000_000.0, "INR"), (2_470_000_000.0, "INR")}
+
+
+def test_a_deal_for_a_product_is_a_deal_with_its_maker() -> None:
+    g = build(
+        "Airbus Industrie Corp has unveiled its new A390 airliner. "
+        "The Kelso Airlines order is worth US$6.8 billion for 50 A390s."
+    )
+    deals = {(frozenset(names(g)[p] for p in c.parties), c.value) for c in g.facts if isinstance(c, Contract)}
+    assert (frozenset({"Airbus Industrie Corp", "Kelso Airlines"}), 6_800_000_000.0) in deals
