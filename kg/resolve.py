@@ -373,7 +373,12 @@ def resolve(
     multi = [k for k in groups if len(k.split()) >= 2]
     # Indexes keep every step linear in the number of names: a name is compared only with the
     # names that share the initials, first or last word it needs.
-    by_initials = _index((c, _initial_keys(_words(groups[c]))) for c in multi if prelim.get(c) != "Person")
+    # (Also without a country before the name: "FDA" ~ "U.S. Food and Drug Administration".)
+    by_initials = _index(
+        (c, _initial_keys(_words(groups[c])) | _initial_keys(_uncountried(_words(groups[c]))))
+        for c in multi
+        if prelim.get(c) != "Person"
+    )
     for k, ms in groups.items():
         surface = ms[0].text if ms else k
         if " " in surface or not (2 <= len(surface) <= 6) or sum(c.isupper() for c in surface) < 2:
@@ -384,6 +389,7 @@ def resolve(
             c
             for c in by_initials.get(surface.replace(".", "").casefold(), ())
             if initials_match(surface, _words(groups[c]))
+            or initials_match(surface, _uncountried(_words(groups[c])))
         ]
         roots = {uf.find(c) for c in fits}
         if len(roots) == 1:
@@ -405,6 +411,8 @@ def resolve(
         words = _base(k).split() if kind == "Organisation" else k.split()
         if not words or (kind == "Product" and len(words) < 2):
             continue  # "Acme Store" ~ "Acme Music Store"; "Zephyr" is no shortening of "Zephyr mini"
+        if len(words) >= 2 and words[-1] in lx.ORG_SUFFIXES and lx.country_of(" ".join(words[:-1])):
+            continue  # "U.S. administration", "U.S. bank": a country's, no shortened agency or firm
         if len(words) >= 2:
             probe: tuple[str | None, str, str] = (kind, words[0], words[-1])
         else:
@@ -479,6 +487,8 @@ def resolve(
     for k in groups:
         if prelim.get(k) == "Person" or not k.endswith("s") or len(k) < 4:
             continue
+        if any(m.text.isupper() for m in groups[k]):
+            continue  # "MASS" is no plural of "MAS"
         for singular in (k[:-1], k[:-2] if k.endswith("es") else None):
             if singular and singular in groups and prelim.get(singular) != "Person":
                 uf.union(k, singular)
@@ -657,6 +667,12 @@ def _initial_keys(words: Sequence[str]) -> set[str]:
 
 def _words(ms: Sequence[Mention]) -> list[str]:
     return ms[0].text.split() if ms else []
+
+
+def _uncountried(words: list[str]) -> list[str]:
+    """The words of a name after a country's first word ("U.S. Food and ..." -> "Food and ..."),
+    or none when it has no such word."""
+    return words[1:] if len(words) > 2 and lx.country_of(words[0]) else []
 
 
 def _supported(ms: Sequence[Mention]) -> bool:

@@ -443,3 +443,18 @@ def test_a_name_without_a_country_stays_apart_when_two_countries_have_one() -> N
         "The Foreign Ministry said nothing more."
     )
     assert "Foreign Ministry" in by_name(ents)
+
+
+def test_a_countrys_administration_is_no_shortened_agency_and_initials_skip_the_country() -> None:
+    ents = story(
+        "The U.S. Food and Drug Administration approved the drug. The FDA said it was safe.",
+        "The U.S. administration said it would act. Zentra Corp agreed.",
+    )
+    names = by_name(ents)
+    assert names["U.S. Food and Drug Administration"].aliases == ("FDA",)
+    assert {m.article_id for m in names["U.S. administration"].mentions} == {"t1"}
+
+
+def test_an_acronym_in_capitals_is_no_plural() -> None:
+    ents = story("Kelso Industries (KIS) said profits rose. Analysts at KISS said they doubted it.")
+    assert not [e for e in ents if {"KIS", "KISS"} <= {e.name, *e.aliases}]
