@@ -127,6 +127,7 @@ CORPORATE = frozenset(
     ]
 )
 # Words after a company's own name that only say its trade: "Acme Motor Company", "Acme Airlines".
+# ("Acme Financial", "Acme Capital" are mostly the company's lending or investing arm: not here.)
 INDUSTRY_WORDS = frozenset(
     [
         "motor",
@@ -156,7 +157,6 @@ INDUSTRY_WORDS = frozenset(
         "steel",
         "mining",
         "insurance",
-        "financial",
         "international",
         "industries",
         "enterprises",

@@ -458,3 +458,16 @@ def test_a_countrys_administration_is_no_shortened_agency_and_initials_skip_the_
 def test_an_acronym_in_capitals_is_no_plural() -> None:
     ents = story("Kelso Industries (KIS) said profits rose. Analysts at KISS said they doubted it.")
     assert not [e for e in ents if {"KIS", "KISS"} <= {e.name, *e.aliases}]
+
+
+def test_a_company_named_with_its_suffix_keeps_its_bare_name_from_its_trade_arm() -> None:
+    ents = story(
+        "Zentra Corp said sales rose. Zentra Financial Corp raised rates. The union at Zentra said it would strike."
+    )
+    names = by_name(ents)
+    assert names["Zentra Corp"].aliases == ("Zentra",) and "Zentra Financial Corp" in names
+
+
+def test_a_bare_trade_word_is_no_entity() -> None:
+    ents = story("Zentra Corp raised rates. Financial said it would act. Pharma rose.")
+    assert sorted(e.name for e in ents) == ["Zentra Corp"]

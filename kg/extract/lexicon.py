@@ -524,6 +524,7 @@ NOT_NAMES_ALONE = frozenset(
             "nv",
         ),
         *("bank", "banks", "group", "company", "corporation", "holdings", "industries", "international"),
+        *("financial", "pharma", "securities"),
     ]
 )
 ORG_SUFFIXES = frozenset(
