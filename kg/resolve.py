@@ -157,6 +157,7 @@ INDUSTRY_WORDS = frozenset(
         "steel",
         "mining",
         "insurance",
+        "investors",
         "international",
         "industries",
         "enterprises",

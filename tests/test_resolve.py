@@ -471,3 +471,10 @@ def test_a_company_named_with_its_suffix_keeps_its_bare_name_from_its_trade_arm(
 def test_a_bare_trade_word_is_no_entity() -> None:
     ents = story("Zentra Corp raised rates. Financial said it would act. Pharma rose.")
     assert sorted(e.name for e in ents) == ["Zentra Corp"]
+
+
+def test_an_investment_firms_first_word_alone_is_the_firm() -> None:
+    ents = story(
+        "Kestrel Investors bought the stadium firm. A spokesman for Kestrel said the offer was fair."
+    )
+    assert [(e.name, e.aliases) for e in ents] == [("Kestrel Investors", ("Kestrel",))]
