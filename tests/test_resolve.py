@@ -478,3 +478,12 @@ def test_an_investment_firms_first_word_alone_is_the_firm() -> None:
         "Kestrel Investors bought the stadium firm. A spokesman for Kestrel said the offer was fair."
     )
     assert [(e.name, e.aliases) for e in ents] == [("Kestrel Investors", ("Kestrel",))]
+
+
+def test_the_short_names_news_gives_countries_are_places() -> None:
+    ents = story(
+        "A third US carmaker, Zorbex Motors Corp, has said that it needs no aid.",
+        "The UK has signed the treaty, and the U.S. will too.",
+    )
+    types = {e.name: e.type.value for e in ents}
+    assert types["US"] == "Place" and types["UK"] == "Place", types

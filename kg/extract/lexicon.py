@@ -1049,6 +1049,10 @@ def _places() -> frozenset[str]:
     names.update(fold(name) for name, population in _cities() if population >= 1_000_000)
     for cont in gc.get_continents().values():
         names.add(fold(cont.get("name", "")))
+    # The names news gives the countries it names most: "the US", "the U.K.", "Britain".
+    for short in NEWS_SHORT_NAMES.values():
+        names |= {fold(short), fold(".".join(short) + ".")}
+    names.update(fold(alias) for alias in COUNTRY_ALIASES)
     names.discard("")
     return frozenset(names)
 
