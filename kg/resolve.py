@@ -685,9 +685,32 @@ def _supported(ms: Sequence[Mention]) -> bool:
     strong = bool(hints & SUPPORT)
     if not (ner or strong):
         return False
+    if all(_people_of_a_kind(m) for m in ms):
+        return False
     return not (
         all("common" in m.hints for m in ms) and not hints & {"org:suffix", "place:gazetteer", "law:suffix"}
     )
+
+
+# Plural endings of names for peoples and faiths: "Sri Lankans", "Roman Catholics", "Sunnis".
+_PEOPLES = ("ans", "ians", "ics", "ese", "ists", "ites", "ims", "nis", "jews")
+
+
+def _people_of_a_kind(m: Mention) -> bool:
+    """A nationality or faith in the plural ("Sri Lankans", "Roman Catholics"): people, not an entity."""
+    ner = {h for h in m.hints if h.startswith("ner:")}
+    text = m.text.strip()
+    last = text.split()[-1].lower() if text else ""
+    if "org:party" in m.hints or not last.endswith("s"):
+        return False
+    if ner == {"ner:NORP"} and last.endswith(_PEOPLES):
+        return True
+    # The NER also takes "Sri Lankans" for a person: a country's demonym in the plural is none.
+    return lx.country_of_demonym(text[:-1]) is not None or lx.fold(text[:-1]) in {
+        "african",
+        "european",
+        "asian",
+    }
 
 
 def _canonical(keys: Sequence[str], groups: dict[str, list[Mention]], kind: str) -> str:

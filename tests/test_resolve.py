@@ -487,3 +487,11 @@ def test_the_short_names_news_gives_countries_are_places() -> None:
     )
     types = {e.name: e.type.value for e in ents}
     assert types["US"] == "Place" and types["UK"] == "Place", types
+
+
+def test_peoples_and_faiths_in_the_plural_are_no_entities() -> None:
+    ents = story(
+        "The bill would let Roman Catholics marry into the royal family. Sri Lankans protested. "
+        "Liberal Democrats and Social Democrats agreed. Jane Evans said so."
+    )
+    assert sorted(e.name for e in ents) == ["Jane Evans", "Liberal Democrats", "Social Democrats"]
