@@ -74,6 +74,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "product:launched": ("Product", 2.0),
     "product:copies-of": ("Product", 2.5),
     "product:brand": ("Product", 3.0),
+    "product:line": ("Product", 2.5),
     "product:appos": ("Product", 3.0),
     "product:made-by": ("Product", 2.0),
     "product:model": ("Product", 3.0),
@@ -212,7 +213,7 @@ def _vote(mentions: Iterable[Mention]) -> dict[str, float]:
     # "airline Virgin Mars", "the bank Kappa Stone": an organisation's noun right before the name.
     work = work or any("org:noun-before" in m.hints for m in ms)
     # "its brands include Kelso Pale Ale": a name in a brand list is no person's.
-    work = work or any("product:brand" in m.hints for m in ms)
+    work = work or any("product:brand" in m.hints or "product:line" in m.hints for m in ms)
     full_person = not work and any(
         "ner:PERSON" in m.hints
         and len(m.text.split()) >= 2

@@ -1858,3 +1858,17 @@ def test_a_deal_for_a_product_is_a_deal_with_its_maker() -> None:
     )
     deals = {(frozenset(names(g)[p] for p in c.parties), c.value) for c in g.facts if isinstance(c, Contract)}
     assert (frozenset({"Airbus Industrie Corp", "Kelso Airlines"}), 6_800_000_000.0) in deals
+
+
+def test_what_a_maker_puts_into_or_takes_out_of_production_or_sale_is_its_product() -> None:
+    g = build(
+        "In addition, Zentra Motors will cut the Zentra Aspen, PT Roamer, and Kelso from production.",
+        "Zentra Motors pulled the Vexa tablet from sale after a fire. Zentra Motors cut jobs from its plant.",
+    )
+    assert {
+        ("Zentra Aspen", "Zentra Motors"),
+        ("PT Roamer", "Zentra Motors"),
+        ("Kelso", "Zentra Motors"),
+        ("Vexa", "Zentra Motors"),
+    } <= makers(g)
+    assert {e.name: e.type.value for e in g.entities}["PT Roamer"] == "Product"

@@ -401,6 +401,8 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     ):
         hints.add("product:launched")  # "the new X, which will be released in June"
     hints |= _maker_cues(doc, toks, root_)
+    if _in_production(root_):
+        hints.add("product:line")  # "cut the X, Y and Z from production"
     if brand_list_noun(root_) is not None:
         hints.add("product:brand")  # "its brands include X"
     # Left context: "CEO Jane Doe", "Mr Doe", "its model X", "the company X", "told X".
@@ -835,6 +837,27 @@ def _model_after(doc: Doc, ent: Span, nxt: Span | None) -> list[Token]:
     # A model has a designation with a digit ("A9", "747"); capitals alone ("Acme USA") are
     # more often part of the company's name.
     return out if any(_DESIGNATION.match(t.text) for t in out) else []
+
+
+# Where makers put or take what they make: "into production", "from sale", "off the market".
+_LINE_NOUNS = frozenset(["production", "sale", "market", "lineup", "line-up", "range", "showroom"])
+
+
+def _in_production(item: Token) -> bool:
+    """Whether ``item`` (or the list it is in) is put into or taken out of production or sale."""
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head
+    if item.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    # (The parse hangs "from production" on the verb, or on the list's last name.)
+    holders = [item.head, item, *item.conjuncts]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"from", "into", "off", "out"}
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in _LINE_NOUNS for p in prep.subtree)
+        for holder in holders
+        for prep in holder.children
+    )
 
 
 # Nouns whose lists name products: "its brands include A, B and C", "beers such as A and B".

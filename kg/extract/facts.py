@@ -2028,6 +2028,8 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                         maker = ctx.by_token[c.i]
                         # "made by A, B and C": each of them.
                         others.extend(ctx.by_token[x.i] for x in c.conjuncts if x.i in ctx.by_token)
+        if maker is None and "product:line" in p.hints:
+            maker = _line_owner(ctx, up)  # "Acme will cut the P from production"
         if maker is None and (brands := brand_list_noun(up)) is not None:
             maker = _brand_owner(ctx, brands)  # "its brands include P", "Acme sells beers such as P"
         # "the Airbus A330": the maker's name before the model; the organisation of the story
@@ -2040,6 +2042,17 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
             yield Maker(p, maker, _evidence(ctx, sent, p.start, p.end))
             for other in others:
                 yield Maker(p, other, _evidence(ctx, sent, p.start, p.end))
+
+
+def _line_owner(ctx: _Ctx, item: Token) -> Arg | None:
+    """Who puts a product into, or takes it out of, production: the subject of the verb."""
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head
+    for c in item.head.children:
+        if c.dep_ == "nsubj":
+            owner = _mention_at(ctx, c)
+            return owner if isinstance(owner, Mention) and not _full_person(owner) else None
+    return None
 
 
 def _brand_owner(ctx: _Ctx, brands: Token) -> Arg | None:
