@@ -1872,3 +1872,15 @@ def test_what_a_maker_puts_into_or_takes_out_of_production_or_sale_is_its_produc
         ("Vexa", "Zentra Motors"),
     } <= makers(g)
     assert {e.name: e.type.value for e in g.entities}["PT Roamer"] == "Product"
+
+
+def test_who_an_organisation_hires_or_appoints_holds_the_post_there() -> None:
+    g = build(
+        "Zentra Corp hired Ann Lee as finance director in 2004.",
+        "Kelso Bank appointed Tom Hale chief executive on Monday.",
+        "Jane Roe hired Ann Lee as her assistant.",
+    )
+    held = posts(g)
+    assert ("Ann Lee", "finance director", "Zentra Corp", False) in held
+    assert ("Tom Hale", "chief executive", "Kelso Bank", False) in held
+    assert ("Ann Lee", "assistant", "Jane Roe", False) not in held

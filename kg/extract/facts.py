@@ -1274,16 +1274,29 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     if role is not None and (m.start, role.title.lower()) not in seen:
                         seen.add((m.start, role.title.lower()))
                         yield role
-        for noun in _predicate_titles(span.root):
+        appointed = span.root.head
+        if (
+            span.root.dep_ in {"nmod", "compound"}
+            and appointed.lower_ in lx.TITLE_WORDS
+            and appointed.dep_ in {"dobj", "oprd"}
+            and appointed.head.lemma_.lower() in APPOINT_VERBS
+        ):
+            # "Acme appointed Jane Doe chief executive", parsed as one phrase with the name inside.
+            titles = [appointed]
+        else:
+            titles = _predicate_titles(span.root)
+        for noun in titles:
             role = _appos_role(ctx, m, noun, sent)
             replaced = span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in SUCCEED_VERBS
             if role is not None and not role.former and (_left_post(noun) or replaced):
                 role = Role(role.person, role.title, role.organisation, True, role.evidence)
             if role is not None and (m.start, role.title.lower()) not in seen:
-                if role.organisation is None and noun.head.pos_ == "VERB":
+                # "Acme hired Jane Doe as finance director": the verb above "as" has the organisation.
+                verb = noun.head.head if noun.head.dep_ == "prep" and noun.head.lower_ == "as" else noun.head
+                if role.organisation is None and verb.pos_ == "VERB":
                     subj = [
                         c
-                        for c in noun.head.children
+                        for c in verb.children
                         if c.dep_ == "nsubj" and c.i not in range(span.start, span.end)
                     ]
                     if subj and subj[0].i in ctx.by_token:
