@@ -1884,3 +1884,13 @@ def test_who_an_organisation_hires_or_appoints_holds_the_post_there() -> None:
     assert ("Ann Lee", "finance director", "Zentra Corp", False) in held
     assert ("Tom Hale", "chief executive", "Kelso Bank", False) in held
     assert ("Ann Lee", "assistant", "Jane Roe", False) not in held
+
+
+def test_who_runs_an_organisation_heads_it() -> None:
+    g = build(
+        "Ann Lee, who runs Zentra Corp, said sales rose.",
+        "Tom Hale ran the Kelso Bank campaign. Tom Hale runs a marathon every year.",
+    )
+    held = posts(g)
+    assert ("Ann Lee", "head", "Zentra Corp", False) in held
+    assert not [r for r in held if r[0] == "Tom Hale"]

@@ -1352,10 +1352,13 @@ ROLE_VERBS = {
     "establish": "founder",
     "set up": "founder",
     "start": "founder",  # "started Acme in 1976"
+    "run": "head",  # "Jane Doe, who runs Acme"
 }
 # Verbs whose object must be an organisation or a country for the post to be one:
 # "led the talks" or "owns a house" give nobody a title.
-_ROLE_VERBS_NEED_ORG = frozenset(["lead", "own", "manage", "head", "form", "establish", "set up", "start"])
+_ROLE_VERBS_NEED_ORG = frozenset(
+    ["lead", "own", "manage", "head", "form", "establish", "set up", "start", "run"]
+)
 
 
 def _fullest_titles(roles: list[Role]) -> list[Role]:
@@ -1432,6 +1435,10 @@ def _verb_roles(ctx: _Ctx) -> Iterator[Role]:
             org = None  # "owns an iPod player": a thing owned, not an organisation
         if org is None and lemma in _ROLE_VERBS_NEED_ORG:
             continue
+        if lemma == "run" and not any(
+            c.dep_ == "dobj" and ctx.by_token.get(c.i) is org for c in tok.children
+        ):
+            continue  # "ran the Acme campaign": what is run is the campaign
         if lemma in {"form", "establish", "set up"} and not (
             isinstance(org, Mention) and not _is_person(org)
         ):
