@@ -1894,3 +1894,8 @@ def test_who_runs_an_organisation_heads_it() -> None:
     held = posts(g)
     assert ("Ann Lee", "head", "Zentra Corp", False) in held
     assert not [r for r in held if r[0] == "Tom Hale"]
+
+
+def test_who_was_appointed_to_a_post_holds_it() -> None:
+    g = build("Ann Lee, who was appointed chief executive of Zentra Corp last year, said sales rose.")
+    assert ("Ann Lee", "chief executive", "Zentra Corp", False) in posts(g)

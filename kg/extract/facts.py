@@ -1780,7 +1780,8 @@ def _predicate_titles(root: Token) -> list[Token]:
     for rel in (c for c in root.children if c.dep_ == "relcl"):
         if rel.lemma_ in {"be", "become", "remain", "serve"} or rel.lemma_ in APPOINT_VERBS:
             for c in rel.children:
-                if c.dep_ in {"attr", "acomp"}:
+                # (oprd: "who was appointed chief executive of Acme")
+                if c.dep_ in {"attr", "acomp"} or (c.dep_ == "oprd" and rel.lemma_ in APPOINT_VERBS):
                     out += titles(c)
                 if c.dep_ == "prep" and c.lower_ == "as":
                     out += [t for p in c.children for t in titles(p)]
