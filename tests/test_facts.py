@@ -1899,3 +1899,17 @@ def test_who_runs_an_organisation_heads_it() -> None:
 def test_who_was_appointed_to_a_post_holds_it() -> None:
     g = build("Ann Lee, who was appointed chief executive of Zentra Corp last year, said sales rose.")
     assert ("Ann Lee", "chief executive", "Zentra Corp", False) in posts(g)
+
+
+def test_an_event_noun_a_light_verb_carries_has_the_verbs_subject() -> None:
+    g = build(
+        "Workers at Zentra Corp staged a strike on Monday.",
+        "Unions at Kelso Bank called a strike over pay.",
+        "Staff at Vantor Ltd went on strike on Friday.",
+    )
+    ev = {(f, frozenset(p)) for f, _, p in events(g)}
+    assert {
+        ("14", frozenset({"Zentra Corp"})),
+        ("14", frozenset({"Kelso Bank"})),
+        ("14", frozenset({"Vantor Ltd"})),
+    } <= ev

@@ -3611,7 +3611,6 @@ def _name_word(t: Token) -> bool:
 
 # How far back (in tokens) a date with a year sets the year of the dates told after it.
 _NARRATIVE_REACH = 400
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _narrative_year(ctx: _Ctx, date: Span, value: TimeValue) -> TimeValue:
@@ -3674,7 +3673,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
             code = _family(tok)
             if code is None or (tok.i in ctx.by_token and tok.text[:1].isupper()):
                 continue  # a word of a name ("Band Aid", "Summit Partners") is no event
-            parts = _participants(ctx, tok) or _group_members(ctx, tok)
+            parts = _participants(ctx, tok) or _group_members(ctx, tok) or _light_verb_actors(ctx, tok)
             if parts and tok.pos_ == "VERB":
                 parts += [a for a in _governed_actors(ctx, tok) if a not in parts]
                 parts += [a for a in _relative_owner(ctx, tok) if a not in parts]
@@ -3713,6 +3712,42 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Verbs that only carry an event noun: "went on strike", "staged a protest", "held talks".
+CARRIER_VERBS = frozenset(
+    ["go", "stage", "hold", "call", "launch", "begin", "start", "mount", "conduct", "carry"]
+)
+
+
+def _light_verb_actors(ctx: _Ctx, noun: Token) -> list[Arg]:
+    """Who does what an event noun names, when a light verb carries it: its subject's actors
+    ("Workers at Acme went on strike": Acme)."""
+    if noun.pos_ != "NOUN":
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    # (The lemmatiser makes "staged" "stag".)
+    light = verb.lemma_.lower() in CARRIER_VERBS or verb.lower_ in {"staged", "stages", "staging"}
+    if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB" or not light:
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [a for c in subjects for a in _participants_of_subject(ctx, c)]
+
+
+def _participants_of_subject(ctx: _Ctx, subj: Token) -> list[Arg]:
+    """The actors a subject names: itself, or the organisation of "workers at Acme"."""
+    named = _span_args(ctx, subj)
+    if named:
+        return [a for a in named if not isinstance(a, str) or not a.startswith("title:")]
+    return [
+        a
+        for c in subj.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "of", "from"}
+        for q in c.children
+        if q.dep_ == "pobj"
+        for a in _span_args(ctx, q)
+        if isinstance(a, Mention) and _is_actor(a) and not _full_person(a)
+    ]
+
+
 _LATER = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? later\b", re.I)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _COUNTS |= {"nine": 9, "ten": 10}
