@@ -1913,3 +1913,13 @@ def test_an_event_noun_a_light_verb_carries_has_the_verbs_subject() -> None:
         ("14", frozenset({"Kelso Bank"})),
         ("14", frozenset({"Vantor Ltd"})),
     } <= ev
+
+
+def test_a_verb_the_lemmatiser_cuts_short_still_names_its_event() -> None:
+    g = build(
+        "Zentra Corp was fined $5m by the Kelso Authority.",
+        "Workers at Vantor Ltd staged a strike on Monday.",
+    )
+    families = {(f, frozenset(p)) for f, _, p in events(g)}
+    assert ("11", frozenset({"Kelso Authority", "Zentra Corp"})) in families
+    assert ("14", frozenset({"Vantor Ltd"})) in families

@@ -2919,6 +2919,8 @@ def _speech_noun(tok: Token) -> bool:
 
 def _family(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    if lemma not in TRIGGERS and tok.tag_ in {"VBD", "VBN"} and tok.lower_[:-1] in TRIGGERS:
+        lemma = tok.lower_[:-1]  # the lemmatiser's "fin" for "fined", "stag" for "staged"
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma == "call" and tok.pos_ == "VERB" and "on" in preps:
         return "02"
