@@ -1922,4 +1922,5 @@ def test_a_verb_the_lemmatiser_cuts_short_still_names_its_event() -> None:
     )
     families = {(f, frozenset(p)) for f, _, p in events(g)}
     assert ("11", frozenset({"Kelso Authority", "Zentra Corp"})) in families
+    assert {e.trigger for e in g.facts if isinstance(e, Event)} >= {"fine", "strike"}
     assert ("14", frozenset({"Vantor Ltd"})) in families

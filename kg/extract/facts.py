@@ -2917,10 +2917,17 @@ def _speech_noun(tok: Token) -> bool:
     return lemma in SPEECH_NOUNS
 
 
-def _family(tok: Token) -> str | None:
+def _trigger_lemma(tok: Token) -> str:
+    """The trigger's lemma; a past form the lemmatiser cuts short ("fin" for "fined", "stag" for
+    "staged") is its form without the "d"."""
     lemma = tok.lemma_.lower()
     if lemma not in TRIGGERS and tok.tag_ in {"VBD", "VBN"} and tok.lower_[:-1] in TRIGGERS:
-        lemma = tok.lower_[:-1]  # the lemmatiser's "fin" for "fined", "stag" for "staged"
+        return tok.lower_[:-1]
+    return lemma
+
+
+def _family(tok: Token) -> str | None:
+    lemma = _trigger_lemma(tok)
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma == "call" and tok.pos_ == "VERB" and "on" in preps:
         return "02"
@@ -3702,7 +3709,7 @@ def _events(ctx: _Ctx) -> Iterator[Event]:
             sent_dated = sent_dated or explicit
             yield Event(
                 code,
-                tok.lemma_.lower(),
+                _trigger_lemma(tok),
                 tuple(parts),
                 _place(ctx, tok),
                 date,
