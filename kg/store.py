@@ -348,7 +348,7 @@ class GraphStore:
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[Sequence[str | None]]) -> bytes:
-    """Rows as SPARQL 1.1 CSV results: a header of the variables, values only, CRLF line ends.
+    r"""Rows as SPARQL 1.1 CSV results: a header of the variables, values only, CRLF line ends.
 
     >>> to_csv(["a", "b"], [("x, y", None)])
     b'a,b\r\n"x, y",\r\n'
