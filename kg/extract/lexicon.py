@@ -503,42 +503,21 @@ PARTY_FOLLOWERS = frozenset(
 )
 
 # Last word of an organisation's name.
+# A company's legal form, as news writes it after the name: "Acme Inc", "Acme Co.".
+COMPANY_FORMS = ("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc")
 # Words that end company names but name nothing alone: a headline's "Inc", "Corp" or "Bank" that
 # the NER cut from its name would join every article's fragment into one entity.
 NOT_NAMES_ALONE = frozenset(
     [
-        *(
-            "inc",
-            "inc.",
-            "corp",
-            "corp.",
-            "co",
-            "co.",
-            "ltd",
-            "ltd.",
-            "llc",
-            "plc",
-            "gmbh",
-            "spa",
-            "bv",
-            "nv",
-        ),
+        *COMPANY_FORMS,
+        *("gmbh", "spa", "bv", "nv"),
         *("bank", "banks", "group", "company", "corporation", "holdings", "industries", "international"),
         *("financial", "pharma", "securities"),
     ]
 )
 ORG_SUFFIXES = frozenset(
     [
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "co",
-        "co.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "plc",
+        *COMPANY_FORMS,
         "ag",
         "sa",
         "nv",
