@@ -427,6 +427,16 @@ def resolve(
         if len({uf.find(c) for c in longer}) == 1:
             uf.union(k, longer[0])
 
+    # A product by the last word of its name, when one product ends so: "Explorer" ~ "Acme
+    # Explorer", "Leopard" ~ "Zephyr OS Leopard". (Not by its first word, which names a family.)
+    by_end_word = _index((c, [c.split()[-1]]) for c in multi if prelim.get(c) == "Product")
+    for k in groups:
+        if " " in k or len(k) < 3 or prelim.get(k) != "Product" or not groups[k]:
+            continue
+        ends = by_end_word.get(k, [])
+        if len({uf.find(c) for c in ends}) == 1:
+            uf.union(k, ends[0])
+
     # A name without the country before it: "Air Force" ~ "United States Air Force", "State Property
     # Agency" ~ "Romanian State Property Agency". Only when exactly one longer name fits.
     by_tail = _index(

@@ -460,8 +460,8 @@ def test_a_title_in_the_lead_is_held_by_the_name_of_the_next_sentence() -> None:
 def test_announcing_and_saying_are_statement_events_of_the_speaker() -> None:
     evs = events(build("Dray Corp announced a new plant in Ohio on Monday. Vantel Corp said it was calm."))
     assert ("01", "2025-05-12", frozenset({"Dray Corp"})) in evs
-    # GDELT codes "said" as 010: the saying is an event of its speaker, dated to the article's month.
-    assert ("01", "2025-05", frozenset({"Vantel Corp"})) in evs
+    # GDELT codes "said" as 010: the saying is an event of its speaker, dated the day of the report.
+    assert ("01", "2025-05-12", frozenset({"Vantel Corp"})) in evs
 
 
 def test_a_speech_verb_that_is_a_trigger_makes_one_event_of_its_own_family() -> None:
@@ -1924,3 +1924,26 @@ def test_a_verb_the_lemmatiser_cuts_short_still_names_its_event() -> None:
     assert ("11", frozenset({"Kelso Authority", "Zentra Corp"})) in families
     assert {e.trigger for e in g.facts if isinstance(e, Event)} >= {"fine", "strike"}
     assert ("14", frozenset({"Vantor Ltd"})) in families
+
+
+def test_plain_said_is_dated_the_day_of_the_report_and_has_said_its_month() -> None:
+    g = build("Ivo Marsh said the levy would fall. Tal Ober has said the levy is fair.")
+    evs = events(g)
+    assert ("01", "2025-05-12", frozenset({"Ivo Marsh"})) in evs
+    assert ("01", "2025-05", frozenset({"Tal Ober"})) in evs
+
+
+def test_announcing_a_product_makes_the_subject_its_maker_unless_a_person() -> None:
+    g = build(
+        "Quillon Systems announced the Zephyr X5, a new phone, on Monday. "
+        "Ida Brenner runs the business. Brenner also announced the Orbix 7 tablet."
+    )
+    n = names(g)
+    made = {(n[f.product], n[f.maker]) for f in g.facts if isinstance(f, Maker)}
+    assert ("Zephyr X5", "Quillon Systems") in made
+    assert not any(maker == "Ida Brenner" for _, maker in made)
+
+
+def test_a_title_holder_is_not_placed_in_a_brand_named_before() -> None:
+    g = build("Quillon Systems sells the iZap to students. CEO Ida Brenner said the iZap would be cheaper.")
+    assert ("Ida Brenner", "CEO", "Quillon Systems", False) in posts(g)

@@ -495,3 +495,13 @@ def test_peoples_and_faiths_in_the_plural_are_no_entities() -> None:
         "Liberal Democrats and Social Democrats agreed. Jane Evans said so."
     )
     assert sorted(e.name for e in ents) == ["Jane Evans", "Liberal Democrats", "Social Democrats"]
+
+
+def test_a_product_by_the_last_word_of_its_name_is_that_product() -> None:
+    ents = story(
+        "Zentrix released its software Zentrix OS Falcon in May. "
+        "The company will ship Falcon to schools in July."
+    )
+    products = [e for e in ents if e.type.value == "Product"]
+    assert [p.name for p in products] == ["Zentrix OS Falcon"]
+    assert "Falcon" in products[0].aliases

@@ -981,6 +981,7 @@ def _org_antecedent(ctx: _Ctx, tok: Token) -> Mention | None:
             or "place:gazetteer" in m.hints
             or lx.fold(m.text) in ctx.surnames
             or lx.fold(m.text) in ctx.products
+            or lx.is_brand(m.text)
         ):
             continue
         if (noun in _ORG_HEADS or tok.lower_ in CORPORATE_TITLES) and (
@@ -1965,12 +1966,23 @@ MAKER_VERBS = (
         ]  # "rolled out", "delivered"
     )
 )
+# Said of a product, these present what the subject makes ("Acme announced the P"), unless the
+# product's name names another maker ("Acme announced the Beta P9").
+PRESENT_VERBS = frozenset(["announce", "demonstrate", "reveal", "showcase", "preview"])
 
 
 def _products(ctx: _Ctx) -> Iterator[Maker]:
     doc = ctx.doc
+    # A name the article shows to be a product once is one wherever it stands ("X announces P"
+    # in a headline, "P, the new version of" later).
+    # (Owning says too little: "the sale of its unit Acme".)
+    cued = {
+        lx.fold(m.text)
+        for m in ctx.mentions
+        if _brand_or_product(m) and {h for h in m.hints if h.startswith("product:")} != {"product:owned"}
+    }
     for p in ctx.mentions:
-        if not _brand_or_product(p) or "place:gazetteer" in p.hints:
+        if not (_brand_or_product(p) or lx.fold(p.text) in cued) or "place:gazetteer" in p.hints:
             continue  # "its United Kingdom store": a known place is no product
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
@@ -2012,7 +2024,9 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
             and root.head.head.lemma_.lower() in WORK_NOUNS
         ):
             root = root.head.head  # "unveiled plans for the P", "began production of the P"
-        if root.dep_ == "dobj" and root.head.lemma_.lower() in MAKER_VERBS:
+        named = next((h[len(MODEL_OF) :] for h in p.hints if h.startswith(MODEL_OF)), None)
+        verbs = MAKER_VERBS if named else MAKER_VERBS | PRESENT_VERBS
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in verbs:
             launch = root.head
             # "X was founded in 1976 and launched P": the second verb shares the first one's subject;
             # "X would continue building P": so does a verb's complement.
@@ -2023,6 +2037,8 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
                     # ("We are rolling out the P" in a quotation: whose "we" is, is not known here.)
                     cand3 = _mention_at(ctx, c) if c.lower_ not in {"we", "us"} else None
                     if isinstance(cand3, Mention) and not _full_person(cand3):
+                        if launch.lemma_.lower() in PRESENT_VERBS and lx.fold(cand3.text) in ctx.surnames:
+                            continue  # "Doe also announced the P": a speaker, no maker
                         maker = cand3
         # "X is the maker of the P", "X, the producer of P": the maker noun's subject or name.
         up = span.root
@@ -2055,8 +2071,7 @@ def _products(ctx: _Ctx) -> Iterator[Maker]:
             maker = _brand_owner(ctx, brands)  # "its brands include P", "Acme sells beers such as P"
         # "the Airbus A330": the maker's name before the model; the organisation of the story
         # whose name has those words ("Airbus", "Airbus Industrie").
-        named = next((h[len(MODEL_OF) :] for h in p.hints if h.startswith(MODEL_OF)), None)
-        if maker is None and named and not lx.is_brand(named):
+        if maker is None and named and not lx.is_brand(named) and _brand_or_product(p):
             # (A brand written "xName" before a name is a product line, not its maker.)
             maker = f"name~{lx.fold(named)}"
         if maker is not None and maker is not p:
@@ -4048,11 +4063,23 @@ def _statement_events(ctx: _Ctx, statements: Sequence[Statement], events: Sequen
         date = _date_for(ctx, tok, tok.sent)
         if date is None and _tense(tok) == "past":
             date = _anchor_for(ctx, _arg_keys([st.speaker for st in said]))
+        if (
+            date is None
+            and tok.lemma_.lower() in REPORTING_VERBS
+            and tok.tag_ in {"VBD", "VBZ", "VBP"}
+            and _tense(tok) in {"past", "present"}
+        ):
+            # Undated words a report gives in the plain past or present ("said", "says") are
+            # the report's own news: dated the day it was published, as GDELT dates them.
+            # (Not a response or a claim, which may be older than the report.)
+            date = TimeValue(ctx.article.date.isoformat())
         date = date or _recent(ctx, tok)
         yield Event("01", tok.lemma_.lower(), who, None, date, said[0].evidence)
 
 
 _FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
+# The verbs a report gives its news with: what its sources said or announced.
+REPORTING_VERBS = frozenset(["say", "tell", "add", "state", "note", "explain", "comment", "announce"])
 
 
 def _reported(verb: Token) -> list[Token]:
