@@ -54,6 +54,7 @@ WEIGHTS: dict[str, tuple[str, float]] = {
     "org:suffix": ("Organisation", 3.0),
     "org:party": ("Organisation", 3.0),
     "org:title-after": ("Organisation", 2.0),
+    "org:apposed-title": ("Organisation", 2.0),
     "org:title-of": ("Organisation", 2.0),
     "org:staff-at": ("Organisation", 1.5),
     "org:the-plural": ("Organisation", 1.5),

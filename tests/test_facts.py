@@ -1947,3 +1947,29 @@ def test_announcing_a_product_makes_the_subject_its_maker_unless_a_person() -> N
 def test_a_title_holder_is_not_placed_in_a_brand_named_before() -> None:
     g = build("Quillon Systems sells the iZap to students. CEO Ida Brenner said the iZap would be cheaper.")
     assert ("Ida Brenner", "CEO", "Quillon Systems", False) in posts(g)
+
+
+def test_letters_after_a_name_are_a_seat_and_the_title_before_them_holds() -> None:
+    roles = posts(build('The Tory housing spokesman, Peter Marsh MSP, said: "It is a disguise."'))
+    assert ("Peter Marsh", "MSP", None, False) in roles
+    assert any(p == "Peter Marsh" and "spokesman" in t and o == "Tory" for p, t, o, _ in roles)
+
+
+def test_a_second_pre_name_title_joined_by_and_shares_the_organisation() -> None:
+    roles = posts(build("The UAW President Ron Talbert and Vice President Gil Banto called the plan poor."))
+    assert ("Gil Banto", "Vice President", "UAW", False) in roles
+
+
+def test_an_organisation_right_after_an_apposed_title_is_its_organisation() -> None:
+    roles = posts(build('"Demand will grow," said Peter Marsh, senior vice president Zentrix.'))
+    assert any(p == "Peter Marsh" and o == "Zentrix" for p, _, o, _ in roles)
+
+
+def test_a_title_the_ner_ran_into_a_name_is_left_out_of_it() -> None:
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.entities import _split
+
+    doc = Doc(nlp.load().vocab, words=["Harbour", "Radio", "DJ", "Mina", "Okafor", "spoke", "."])
+    doc.ents = [Span(doc, 2, 5, "PERSON")]
+    assert [[t.text for t in part] for part in _split(list(doc[2:5]))] == [["Mina", "Okafor"]]

@@ -207,6 +207,8 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     out = []
     for p in parts:
         p = _after_portfolio(_trim(p))
+        while len(p) >= 3 and p[0].ent_type_ == "PERSON" and p[0].lower_ in lx.TITLE_WORDS:
+            p = p[1:]  # the NER ran a title into the name: "DJ Jane Doe"
         # Trailing common nouns inside a span ("Anthropic's AI"): keep the name part, unless
         # the article repeats the whole ("Acme TV" said three times names a product).
         while p and (p[-1].is_lower or p[-1].lower_ in lx.COMMON_ACRONYMS) and len(p) > 1:
@@ -216,6 +218,14 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
         if p:
             out.append(p)
     return out
+
+
+def _apposed_to_person(doc: Doc, title: Token) -> bool:
+    """Whether the title phrase ending at ``title`` follows a person's name and a comma."""
+    k = title.i - 1
+    while k >= 0 and title.i - k <= 3 and (doc[k].lower_ in lx.TITLE_WORDS or doc[k].pos_ == "ADJ"):
+        k -= 1
+    return k >= 1 and doc[k].text == "," and doc[k - 1].ent_type_ == "PERSON"
 
 
 def _titled_portfolio_ends(doc: Doc, i: int) -> bool:
@@ -369,7 +379,14 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     # Right context: "X CEO", "X software", "X-enabled".
     if hi < len(doc):
         nxt = doc[hi]
-        if nxt.lower_ in lx.TITLE_WORDS and nxt.lower_ not in {"general", "major"}:
+        if (
+            nxt.lower_ in lx.POST_NOMINALS
+            and nxt.text.isupper()
+            and first.ent_type_ == "PERSON"
+            and len(toks) >= 2
+        ):
+            hints.add("person:post-nominal")  # "Jane Doe MSP": her seat, not an organisation's title
+        elif nxt.lower_ in lx.TITLE_WORDS and nxt.lower_ not in {"general", "major"}:
             # "X CEO Name" or "X spokesman": X is the organisation.
             hints.add("org:title-after")
         elif nxt.lemma_.lower() in lx.PRODUCT_NOUNS and nxt.pos_ == "NOUN":
@@ -412,7 +429,9 @@ def _hints(doc: Doc, toks: Sequence[Token], lowered_words: frozenset[str]) -> se
     if j >= 0:
         prev = doc[j]
         pl = prev.lower_
-        if (
+        if len(toks) == 1 and pl in lx.TITLE_WORDS and prev.i == lo - 1 and _apposed_to_person(doc, prev):
+            hints.add("org:apposed-title")  # "Jane Doe, vice president Acme": Acme is hers
+        elif (
             pl in lx.HONORIFICS
             or (pl in lx.TITLE_WORDS and prev.i == lo - 1 and prev.pos_ in {"NOUN", "PROPN"})
             or _portfolio_title_before(doc, lo)

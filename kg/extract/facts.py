@@ -1079,6 +1079,8 @@ def _span_args(ctx: _Ctx, tok: Token) -> list[Arg]:
 def _roles(ctx: _Ctx) -> Iterator[Role]:
     doc = ctx.doc
     seen: set[tuple[int, str]] = set()
+    # The organisation of each pre-name title found so far, by the last token of its holder.
+    titled_org: dict[int, Arg] = {}
     for m in ctx.mentions:
         if _not_person(m):
             continue
@@ -1086,6 +1088,18 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
         if span is None:
             continue
         sent = span.sent
+        if "person:post-nominal" in m.hints and span.end < sent.end:
+            # "Jane Doe MSP": the letters after the name are a seat she holds.
+            seat = doc[span.end]
+            seen.add((m.start, seat.lower_))
+            yield Role(m, seat.text, None, False, _evidence(ctx, sent, m.start, seat.idx + len(seat.text)))
+            if span.root.head == seat and seat.dep_ == "appos" and seat.head.i < span.start:
+                # "The party's finance spokesman, Jane Doe MSP, said": the parse hangs the title
+                # on the letters.
+                role = _appos_role(ctx, m, seat.head, sent)
+                if role is not None and (m.start, role.title.lower()) not in seen:
+                    seen.add((m.start, role.title.lower()))
+                    yield role
         # Pre-name title: "Anthropic CEO Dario Amodei", "former Defense Secretary Jane Doe".
         k = span.start - 1
         title_toks: list[Token] = []
@@ -1123,6 +1137,10 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 pass  # "Acme's new chief executive Jane Doe": the organisation may stand before
             elif title_toks and t.text == "-" and k - 1 >= sent.start and doc[k - 1].lower_ == "co":
                 k -= 1  # "Acme co-chairman Jane Doe"
+            elif title_toks and t.lower_ == "and" and k - 1 in titled_org:
+                # "Acme President Jane Doe and Vice President John Roe": the same organisation's.
+                org = titled_org[k - 1]
+                break
             elif (
                 title_toks
                 and k in ctx.by_token
@@ -1209,6 +1227,15 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     ] + [t]
                     org = cand
                     k = title_toks[0].i - 1
+        comma = title_toks[0].i - 1 if title_toks else -1
+        if (
+            comma - 1 >= sent.start
+            and doc[comma].text == ","
+            and " " not in m.text.strip()
+            and comma - 1 in ctx.by_token
+            and _full_person(ctx.by_token[comma - 1])
+        ):
+            title_toks = []  # "Jane Doe, vice president Acme": Acme is hers, no one titled
         if title_toks:
             # "former Acme chief executive Jane Doe": look before the organisation's name too.
             j = k
@@ -1238,6 +1265,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
             ):
                 # "federal industry minister Jane Doe" in a story about Australia: Australia's.
                 org = f"name:{lx.fold(home)}"
+            if org is not None:
+                titled_org[span.end - 1] = org
             key = (m.start, title.lower())
             if key not in seen:
                 seen.add(key)
@@ -1328,6 +1357,13 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                     yield role
         for ap in [c for c in head.children if c.dep_ == "appos"]:
             first = _appos_role(ctx, m, ap, sent)
+            owner = ctx.by_token.get(ap.i)
+            inner = [c for c in ap.lefts if c.dep_ == "compound" and c.lower_ in lx.TITLE_WORDS]
+            if first is None and inner and owner is not None and owner is not m:
+                # "Jane Doe, senior vice president Acme", parsed as a name with the title inside.
+                first = _appos_role(ctx, m, inner[-1], sent)
+                if first is not None and first.organisation is None:
+                    first = Role(m, first.title, owner, first.former, first.evidence)
             for role in [
                 first,
                 *(_conj_role(ctx, m, c, sent, first) for c in ap.children if c.dep_ == "conj"),
@@ -1906,6 +1942,13 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
                 org = direct
             elif inner is not None and org is None:
                 org = inner
+    if org is None:
+        # "Jane Doe, senior vice president Acme": the organisation set right after the title.
+        after = [c for c in noun.rights if c.dep_ in {"appos", "npadvmod"} and c.i in ctx.by_token]
+        cand = ctx.by_token[after[0].i] if after else None
+        # (One word there is a name the title is of, whatever the NER guessed; two a person's.)
+        if cand is not None and cand is not person and not ("ner:PERSON" in cand.hints and " " in cand.text):
+            org = cand
     # The parser often breaks "Acme's ex-head" into loose pieces: read the words before the title.
     k = noun.i - 1
     while k > sent.start and k > noun.i - 6 and noun.doc[k].text not in {",", "(", ";"}:

@@ -144,8 +144,13 @@ TITLE_WORDS = frozenset(
         "mp",
         "mep",
         "msp",
+        "qc",
+        "kc",
+        "dj",
     ]
 )
+# Letters written after a person's name for a seat or rank they hold: "Jane Doe MSP", "John Roe QC".
+POST_NOMINALS = frozenset(["mp", "mep", "msp", "mla", "qc", "kc"])
 
 # Kinship and companionship nouns: "X, the son of Y", "X, a close friend of Y" make X a person.
 KIN_NOUNS = frozenset(
