@@ -1973,3 +1973,10 @@ def test_a_title_the_ner_ran_into_a_name_is_left_out_of_it() -> None:
     doc = Doc(nlp.load().vocab, words=["Harbour", "Radio", "DJ", "Mina", "Okafor", "spoke", "."])
     doc.ents = [Span(doc, 2, 5, "PERSON")]
     assert [[t.text for t in part] for part in _split(list(doc[2:5]))] == [["Mina", "Okafor"]]
+
+
+def test_a_title_before_an_honorific_and_a_doctor_at_a_university() -> None:
+    roles = posts(build("Critics questioned the Attorney General Lord Tarrant's advice."))
+    assert any(p in {"Tarrant", "Lord Tarrant"} and t == "Attorney General" for p, t, _, _ in roles)
+    roles = posts(build("Peter Marsh, a doctor at Harwell University, said it was common."))
+    assert ("Peter Marsh", "doctor", "Harwell University", False) in roles

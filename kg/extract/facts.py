@@ -1135,6 +1135,8 @@ def _roles(ctx: _Ctx) -> Iterator[Role]:
                 title_toks.insert(0, t)
             elif title_toks and t.lower_ in {"top", "new", "longtime", "current", "incoming"}:
                 pass  # "Acme's new chief executive Jane Doe": the organisation may stand before
+            elif not title_toks and k == span.start - 1 and t.lower_ in lx.HONORIFICS:
+                pass  # "the Attorney General Lord Doe": the title stands before the honorific
             elif title_toks and t.text == "-" and k - 1 >= sent.start and doc[k - 1].lower_ == "co":
                 k -= 1  # "Acme co-chairman Jane Doe"
             elif title_toks and t.lower_ == "and" and k - 1 in titled_org:
@@ -1935,6 +1937,13 @@ def _appos_role(ctx: _Ctx, person: Mention, noun: Token, sent: Span) -> Role | N
     ):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             direct = _mention_at(ctx, pobj)
+            if (
+                direct is None
+                and pobj.lemma_.lower() in _ORG_HEADS
+                and pobj.i not in ctx.by_token
+                and any(c.lower_ in {"the", "this"} for c in pobj.children)
+            ):
+                direct = _org_antecedent(ctx, pobj)  # "chair of the firm": the one just named
             # A name deep in the phrase ("vice president for Acme engineering") is weaker than
             # an owner before the title ("Apple's vice president for ...").
             inner = next((ctx.by_token[c.i] for c in pobj.subtree if c.i in ctx.by_token), None)

@@ -147,6 +147,9 @@ TITLE_WORDS = frozenset(
         "qc",
         "kc",
         "dj",
+        "doctor",
+        "surgeon",
+        "physician",
     ]
 )
 # Letters written after a person's name for a seat or rank they hold: "Jane Doe MSP", "John Roe QC".
